@@ -1,0 +1,104 @@
+// `npm start`: serves Tanfeeth on PORT (3000).
+// Without DATABASE_URL it runs an embedded PostgreSQL 15 (data in .data/postgres, kept
+// across restarts), applies the migrations, seeds the 35th session and demo data into an
+// empty database, builds if the sources changed, and serves. With DATABASE_URL it uses that
+// server and seeds nothing (`npm run db:seed` does, on request).
+import { spawn } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { DEFAULT_DEMO_PASSWORD, demoAccounts } from "../prisma/seed-data/demo";
+import { buildIsCurrent, recordBuild } from "./support/build-fingerprint";
+import { ensureDatabase, startEmbeddedPostgres, type EmbeddedDatabase } from "./support/embedded-postgres";
+import { run } from "./support/run";
+
+const root = path.resolve(import.meta.dirname, "..");
+const dataDir = path.resolve(root, process.env.TANFEETH_DATA_DIR ?? ".data");
+const port = Number(process.env.PORT ?? 3000);
+const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+/** `npm run dev`: the same database set-up, with Next's development server. */
+const dev = process.argv.includes("--dev");
+
+async function isEmpty(databaseUrl: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ n: string }>("SELECT count(*) AS n FROM council_session");
+    return rows[0]?.n === "0";
+  } finally {
+    await client.end();
+  }
+}
+
+function printDemoAccounts(password: string) {
+  console.log("\nDemo accounts (password: %s):", password);
+  for (const account of demoAccounts()) {
+    console.log(`  ${account.role.padEnd(11)} ${account.email}`);
+  }
+}
+
+async function main() {
+  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1" };
+  let embedded: EmbeddedDatabase | undefined;
+
+  if (!env.DATABASE_URL) {
+    mkdirSync(dataDir, { recursive: true });
+    console.log(`Starting the embedded PostgreSQL (data in ${path.relative(root, dataDir) || "."}/postgres) …`);
+    embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres") });
+    await ensureDatabase(embedded.adminUrl, "tanfeeth");
+    env.DATABASE_URL = embedded.urlFor("tanfeeth");
+    env.TANFEETH_DEMO = "1";
+    // Where scripts (backups, tests) find the running database.
+    writeFileSync(path.join(dataDir, "database-url"), env.DATABASE_URL, { mode: 0o600 });
+  }
+
+  await run("npx", ["prisma", "migrate", "deploy"], { env, quiet: true });
+
+  const demoPassword = env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD;
+  if (embedded) {
+    if (await isEmpty(env.DATABASE_URL)) {
+      console.log("Empty database: seeding the 35th session and demo data …");
+      await run("npx", ["tsx", "--conditions=react-server", "prisma/seed.ts"], { env: { ...env, SEED_DEMO: "1" } });
+    }
+  }
+
+  if (!dev && !buildIsCurrent(root)) {
+    console.log("Building the app (sources changed since the last build) …");
+    await run("npx", ["next", "build"], { env: { ...env, NODE_ENV: "production" } });
+    recordBuild(root);
+  }
+
+  // Node runs Next directly (no npx in between), so that signals reach the server.
+  const server = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "--port", String(port)], {
+    cwd: root,
+    env: { ...env, NODE_ENV: dev ? "development" : "production", PORT: String(port) },
+    stdio: "inherit",
+  });
+
+  if (embedded) printDemoAccounts(demoPassword);
+  console.log(`\nTanfeeth: http://localhost:${port}\n`);
+
+  let stopping = false;
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    server.kill(signal);
+    await new Promise((resolve) => (server.exitCode === null ? server.once("exit", resolve) : resolve(null)));
+    if (embedded) await embedded.stop();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  server.on("exit", (code) => {
+    if (stopping) return;
+    void (async () => {
+      if (embedded) await embedded.stop();
+      process.exit(code ?? 1);
+    })();
+  });
+}
+
+main().catch(async (error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

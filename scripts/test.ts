@@ -1,0 +1,50 @@
+// `npm test`: every test, in order of speed — types, lint, unit, integration, browser — then
+// each runner's summary line. Runs every step even after a failure, so one run shows all.
+import { spawn } from "node:child_process";
+
+type Step = { name: string; command: string; args: string[]; summary: RegExp };
+
+const steps: Step[] = [
+  { name: "typecheck", command: "npm", args: ["run", "--silent", "typecheck"], summary: /error TS|Types generated/ },
+  { name: "lint", command: "npm", args: ["run", "--silent", "lint"], summary: /problems?|✖/ },
+  { name: "unit", command: "npx", args: ["vitest", "run", "--project", "unit"], summary: /^\s*Tests\s/ },
+  { name: "integration", command: "npx", args: ["vitest", "run", "--project", "integration"], summary: /^\s*Tests\s/ },
+  { name: "browser", command: "npx", args: ["playwright", "test"], summary: /^\s*\d+ (passed|failed|flaky|skipped)/ },
+];
+
+// eslint-disable-next-line no-control-regex
+const stripAnsi = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, "");
+
+function runStep(step: Step): Promise<{ ok: boolean; seconds: number; summary: string[] }> {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(step.command, step.args, {
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1", FORCE_COLOR: "0" },
+    });
+    const summary: string[] = [];
+    const collect = (chunk: Buffer, stream: NodeJS.WriteStream) => {
+      stream.write(chunk);
+      for (const line of stripAnsi(chunk.toString()).split("\n")) {
+        if (step.summary.test(line)) summary.push(line.trim());
+      }
+    };
+    child.stdout.on("data", (chunk: Buffer) => collect(chunk, process.stdout));
+    child.stderr.on("data", (chunk: Buffer) => collect(chunk, process.stderr));
+    child.on("exit", (code) => resolve({ ok: code === 0, seconds: (Date.now() - started) / 1000, summary }));
+  });
+}
+
+const only = process.argv.slice(2);
+const results: { step: Step; ok: boolean; seconds: number; summary: string[] }[] = [];
+for (const step of steps.filter((s) => only.length === 0 || only.includes(s.name))) {
+  console.log(`\n━━━ ${step.name} ━━━`);
+  results.push({ step, ...(await runStep(step)) });
+}
+
+console.log("\n━━━ summary ━━━");
+for (const { step, ok, seconds, summary } of results) {
+  const detail = summary.at(-1) ?? (ok ? "passed" : "failed");
+  console.log(`${ok ? "✓" : "✗"} ${step.name.padEnd(12)} ${seconds.toFixed(0).padStart(4)}s  ${detail}`);
+}
+process.exit(results.every((r) => r.ok) ? 0 : 1);
