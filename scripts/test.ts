@@ -5,14 +5,13 @@ import { spawn } from "node:child_process";
 type Step = { name: string; command: string; args: string[]; summary: RegExp };
 
 const steps: Step[] = [
-  { name: "typecheck", command: "npm", args: ["run", "--silent", "typecheck"], summary: /error TS|Types generated/ },
+  { name: "typecheck", command: "npm", args: ["run", "--silent", "typecheck"], summary: /error TS/ },
   { name: "lint", command: "npm", args: ["run", "--silent", "lint"], summary: /problems?|✖/ },
   { name: "unit", command: "npx", args: ["vitest", "run", "--project", "unit"], summary: /^\s*Tests\s/ },
   { name: "integration", command: "npx", args: ["vitest", "run", "--project", "integration"], summary: /^\s*Tests\s/ },
   { name: "browser", command: "npx", args: ["playwright", "test"], summary: /^\s*\d+ (passed|failed|flaky|skipped)/ },
 ];
 
-// eslint-disable-next-line no-control-regex
 const stripAnsi = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, "");
 
 function runStep(step: Step): Promise<{ ok: boolean; seconds: number; summary: string[] }> {
