@@ -2,6 +2,18 @@ import createNextIntlPlugin from "next-intl/plugin";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
+const production = process.env.NODE_ENV === "production";
+
+// On every response; the Content-Security-Policy (with its per-request nonce) is set by proxy.ts.
+const securityHeaders = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+  ...(production ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : []),
+];
+
 /** @type {import("next").NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
@@ -9,6 +21,11 @@ const nextConfig = {
   // Native addon: loaded by Node at run time, not bundled.
   serverExternalPackages: ["@node-rs/argon2"],
   turbopack: { root: import.meta.dirname },
+  // The build checks the app's types only; `npm test` checks everything (tests, scripts, e2e).
+  typescript: { tsconfigPath: "tsconfig.build.json" },
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders }];
+  },
 };
 
 export default withNextIntl(nextConfig);

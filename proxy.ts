@@ -1,11 +1,76 @@
-// Locale routing only: puts every page under /ar or /en. Never a security boundary;
-// every page, action and route handler checks access itself.
+// Runs before every request. It (1) routes pages under /ar or /en, (2) gives each page a
+// Content-Security-Policy with a fresh nonce, (3) renews the session cookie's 30-minute
+// idle expiry while it is in use, and (4) sends signed-out visitors to the sign-in page.
+// It is never the security boundary: every page, action and route handler checks access
+// itself (lib/auth), so that a bypassed proxy only costs a redirect.
+import { decode, encode } from "next-auth/jwt";
 import createMiddleware from "next-intl/middleware";
+import { NextRequest, NextResponse } from "next/server";
+import { SESSION_IDLE_SECONDS, sessionCookieName, validSession } from "@/lib/auth/session-policy";
+import { env, secureCookies } from "@/lib/env";
 import { routing } from "@/lib/i18n/routing";
+import { contentSecurityPolicy } from "@/lib/security/content-security-policy";
 
-export default createMiddleware(routing);
+const handleI18nRouting = createMiddleware(routing);
+const cookieName = sessionCookieName(secureCookies);
+const PUBLIC_PAGES = /^\/(ar|en)\/(sign-in|set-password)(\/|$)/;
+
+async function renewedSession(request: NextRequest): Promise<string | null> {
+  const token = request.cookies.get(cookieName)?.value;
+  if (!token) return null;
+  try {
+    const claims = await decode({ token, secret: env.AUTH_SECRET });
+    if (!claims || !validSession(claims)) return null;
+    return await encode({ token: claims, secret: env.AUTH_SECRET, maxAge: SESSION_IDLE_SECONDS });
+  } catch {
+    return null;
+  }
+}
+
+export default async function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  const isApi = pathname.startsWith("/api/");
+  const session = await renewedSession(request);
+
+  let response: NextResponse;
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const csp = contentSecurityPolicy(nonce, env.NODE_ENV === "development");
+  if (isApi) {
+    response = NextResponse.next();
+  } else {
+    const locale = pathname.split("/")[1];
+    // Only page visits are redirected; a POST (a server action) reaches the action, which checks itself.
+    const visit = request.method === "GET" || request.method === "HEAD";
+    if (visit && !session && routing.locales.includes(locale as "ar") && !PUBLIC_PAGES.test(pathname)) {
+      const signIn = new URL(`/${locale}/sign-in`, request.url);
+      if (pathname !== `/${locale}` && pathname !== `/${locale}/`) signIn.searchParams.set("next", pathname);
+      response = NextResponse.redirect(signIn);
+    } else {
+      // Next.js reads the nonce from the request's CSP header and puts it on its scripts.
+      const headers = new Headers(request.headers);
+      headers.set("content-security-policy", csp);
+      headers.set("x-nonce", nonce);
+      response = handleI18nRouting(new NextRequest(request, { headers }));
+    }
+    response.headers.set("Content-Security-Policy", csp);
+  }
+
+  if (session) {
+    response.cookies.set(cookieName, session, {
+      httpOnly: true,
+      sameSite: "lax",
+      secure: secureCookies,
+      path: "/",
+      maxAge: SESSION_IDLE_SECONDS,
+    });
+    response.headers.set("Cache-Control", "no-store");
+  } else if (request.cookies.has(cookieName)) {
+    response.cookies.delete(cookieName);
+  }
+  return response;
+}
 
 export const config = {
-  // Everything but API routes, Next's own files and files with an extension.
-  matcher: ["/((?!api|_next|_vercel|.*\\..*).*)"],
+  // Everything but Next's static files and files with an extension (fonts, icons).
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|.*\\.[\\w]+$).*)"],
 };

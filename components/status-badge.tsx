@@ -1,17 +1,18 @@
 import { useTranslations } from "next-intl";
-import type { StatusOrNoReport } from "@/lib/status-scale";
+import type { DisplayedStatus } from "@/lib/status-scale";
 
 // Colour and a glyph and a word: the status never depends on colour alone.
-const LOOK: Record<StatusOrNoReport, { className: string; glyph: string }> = {
+const LOOK: Record<DisplayedStatus, { className: string; glyph: string }> = {
   NOT_STARTED: { className: "bg-rose-50 text-rose-900 ring-rose-300", glyph: "○" },
   LIMITED: { className: "bg-amber-50 text-amber-900 ring-amber-300", glyph: "◔" },
   SUBSTANTIAL: { className: "bg-sky-50 text-sky-900 ring-sky-300", glyph: "◑" },
   COMPLETE: { className: "bg-emerald-50 text-emerald-900 ring-emerald-400", glyph: "●" },
   NOT_APPLICABLE: { className: "bg-stone-100 text-stone-700 ring-stone-300", glyph: "⊘" },
   NO_REPORT: { className: "bg-white text-stone-500 ring-stone-300", glyph: "–" },
+  WITHHELD: { className: "bg-stone-50 text-stone-500 ring-stone-300", glyph: "▨" },
 };
 
-export function StatusBadge({ status }: { status: StatusOrNoReport }) {
+export function StatusBadge({ status }: { status: DisplayedStatus }) {
   const t = useTranslations("common.status");
   const look = LOOK[status];
   return (

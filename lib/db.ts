@@ -23,7 +23,7 @@ function createClient() {
   );
   return new PrismaClient({
     adapter,
-    omit: { user: { passwordHash: true, totpSecret: true } },
+    omit: { user: { passwordHash: true, totpSecret: true, totpPendingSecret: true } },
   });
 }
 

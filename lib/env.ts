@@ -12,9 +12,19 @@ const EnvSchema = z.object({
   DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
   /** Set by `npm start` when it runs the embedded, demo PostgreSQL. */
   TANFEETH_DEMO: z.enum(["0", "1"]).default("0"),
+  /** Signs and encrypts session cookies; required in production (`openssl rand -base64 32`). */
+  AUTH_SECRET: z.string().min(32, { error: "must be at least 32 characters" }).optional(),
+  /** The public URL of the app; an https:// URL turns on Secure cookies and HSTS. */
+  NEXTAUTH_URL: z.url().optional(),
+  /** Reverse proxies in front of the app that append to X-Forwarded-For (0: none). */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(1),
 });
 
-export type Env = z.infer<typeof EnvSchema>;
+type ParsedEnv = z.infer<typeof EnvSchema>;
+export type Env = Omit<ParsedEnv, "AUTH_SECRET"> & { AUTH_SECRET: string };
+
+// Only for development and tests, where no secret is configured; production refuses to start.
+const DEVELOPMENT_AUTH_SECRET = "tanfeeth-development-secret-not-for-production-use";
 
 // `next build` evaluates modules without a database; nothing connects at build time.
 const building = process.env.NEXT_PHASE === "phase-production-build";
@@ -28,8 +38,15 @@ function parseEnv(): Env {
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Invalid environment:\n${problems.join("\n")}`);
   }
-  return parsed.data;
+  const { AUTH_SECRET, ...rest } = parsed.data;
+  if (!AUTH_SECRET && rest.NODE_ENV === "production" && !building) {
+    throw new Error(
+      "Invalid environment:\n  AUTH_SECRET: required in production (at least 32 characters, e.g. `openssl rand -base64 32`)",
+    );
+  }
+  return { ...rest, AUTH_SECRET: AUTH_SECRET ?? DEVELOPMENT_AUTH_SECRET };
 }
 
 export const env = parseEnv();
 export const isDemo = env.TANFEETH_DEMO === "1";
+export const secureCookies = env.NEXTAUTH_URL?.startsWith("https://") ?? false;

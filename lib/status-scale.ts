@@ -26,6 +26,9 @@ export const COMPLETION: Readonly<Record<ReportStatus, number | null>> = {
 /** What a pair with no submitted report shows. */
 export const NO_REPORT = "NO_REPORT" as const;
 export type StatusOrNoReport = ReportStatus | typeof NO_REPORT;
+/** What a viewer sees of a report whose visibility does not reach them. */
+export const WITHHELD = "WITHHELD" as const;
+export type DisplayedStatus = StatusOrNoReport | typeof WITHHELD;
 
 export function isReportStatus(value: unknown): value is ReportStatus {
   return typeof value === "string" && (STATUSES as readonly string[]).includes(value);

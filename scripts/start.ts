@@ -4,9 +4,11 @@
 // empty database, builds if the sources changed, and serves. With DATABASE_URL it uses that
 // server and seeds nothing (`npm run db:seed` does, on request).
 import { spawn } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { generateTotpSecret, isTotpSecret } from "../lib/auth/totp";
 import { DEFAULT_DEMO_PASSWORD, demoAccounts } from "../prisma/seed-data/demo";
 import { buildIsCurrent, recordBuild } from "./support/build-fingerprint";
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedDatabase } from "./support/embedded-postgres";
@@ -30,15 +32,26 @@ async function isEmpty(databaseUrl: string): Promise<boolean> {
   }
 }
 
-function printDemoAccounts(password: string) {
+/** A value kept in the data directory across restarts, created on first use. */
+function persisted(file: string, create: () => string): string {
+  const full = path.join(dataDir, file);
+  if (!existsSync(full)) writeFileSync(full, create(), { mode: 0o600 });
+  return readFileSync(full, "utf8").trim();
+}
+
+function printDemoAccounts(password: string, totpSecret: string) {
   console.log("\nDemo accounts (password: %s):", password);
   for (const account of demoAccounts()) {
     console.log(`  ${account.role.padEnd(11)} ${account.email}`);
   }
+  console.log(`\nThe demo admin and secretariat sign in with a TOTP code (authenticator app) for the secret`);
+  console.log(`  DEMO_TOTP_SECRET=${totpSecret}`);
 }
 
 async function main() {
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1" };
+  // next-auth builds its callback and redirect URLs on it; set it to the public https:// URL in production.
+  env.NEXTAUTH_URL ||= `http://localhost:${port}`;
   let embedded: EmbeddedDatabase | undefined;
 
   if (!env.DATABASE_URL) {
@@ -48,6 +61,10 @@ async function main() {
     await ensureDatabase(embedded.adminUrl, "tanfeeth");
     env.DATABASE_URL = embedded.urlFor("tanfeeth");
     env.TANFEETH_DEMO = "1";
+    // Demo mode keeps its own session secret and demo TOTP secret across restarts.
+    env.AUTH_SECRET ||= persisted("auth-secret", () => randomBytes(32).toString("base64url"));
+    env.DEMO_TOTP_SECRET ||= persisted("demo-totp-secret", generateTotpSecret);
+    if (!isTotpSecret(env.DEMO_TOTP_SECRET)) throw new Error("DEMO_TOTP_SECRET must be a base32 secret (A–Z, 2–7).");
     // Where scripts (backups, tests) find the running database.
     writeFileSync(path.join(dataDir, "database-url"), env.DATABASE_URL, { mode: 0o600 });
   }
@@ -75,7 +92,7 @@ async function main() {
     stdio: "inherit",
   });
 
-  if (embedded) printDemoAccounts(demoPassword);
+  if (embedded) printDemoAccounts(demoPassword, env.DEMO_TOTP_SECRET!);
   console.log(`\nTanfeeth: http://localhost:${port}\n`);
 
   let stopping = false;

@@ -6,6 +6,7 @@ import { notFound } from "next/navigation";
 import { hasLocale, NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { SiteHeader } from "@/components/site-header";
+import { getCurrentUser } from "@/lib/auth/session";
 import { directionOf, routing } from "@/lib/i18n/routing";
 
 export async function generateMetadata({ params }: LayoutProps<"/[locale]">): Promise<Metadata> {
@@ -20,6 +21,7 @@ export default async function LocaleLayout({ children, params }: LayoutProps<"/[
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: "common" });
+  const actor = await getCurrentUser();
 
   return (
     <html lang={locale} dir={directionOf(locale)}>
@@ -31,7 +33,7 @@ export default async function LocaleLayout({ children, params }: LayoutProps<"/[
           {t("skipToContent")}
         </a>
         <NextIntlClientProvider>
-          <SiteHeader locale={locale} />
+          <SiteHeader locale={locale} actor={actor} />
           <main id="main" className="mx-auto max-w-7xl px-4 py-8 sm:px-6">
             {children}
           </main>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { requirePageUser } from "@/lib/auth/page-guards";
 import { DualDate } from "@/components/dual-date";
 import { StatusBadge } from "@/components/status-badge";
 import { listSessionCommitments } from "@/lib/data/commitments";
@@ -19,6 +20,7 @@ export async function generateMetadata({ params }: PageProps<"/[locale]">): Prom
 export default async function DashboardPage({ params }: PageProps<"/[locale]">) {
   const locale = (await params).locale as Locale;
   setRequestLocale(locale);
+  await requirePageUser(locale);
   const t = await getTranslations({ locale, namespace: "dashboard" });
   const session = await getCurrentSession();
   if (!session) {

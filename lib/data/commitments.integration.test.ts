@@ -1,16 +1,23 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/actor";
 import { createUser, recordReport } from "@/tests/factories";
 import { getCommitmentByCode, listCommitmentResources, listSessionCommitments } from "./commitments";
 
 describe("commitments of the 35th session", () => {
+  let secretariat: Actor;
+  let qaDelegate: Actor;
+  let observer: Actor;
   beforeAll(async () => {
     const dz = await createUser({ role: "DELEGATE", countryCode: "DZ" });
     const qa = await createUser({ role: "DELEGATE", countryCode: "QA" });
     const eg = await createUser({ role: "DELEGATE", countryCode: "EG" });
-    await recordReport({ code: "35/6", country: "DZ", status: "LIMITED", authorId: dz.id });
-    await recordReport({ code: "35/6", country: "DZ", status: "COMPLETE", authorId: dz.id });
-    await recordReport({ code: "35/6", country: "QA", status: "COMPLETE", authorId: qa.id });
-    await recordReport({ code: "35/6", country: "EG", status: "NOT_APPLICABLE", authorId: eg.id });
+    secretariat = await createUser({ role: "SECRETARIAT" });
+    observer = await createUser({ role: "OBSERVER" });
+    qaDelegate = qa;
+    await recordReport({ code: "35/6", country: "DZ", status: "LIMITED", authorId: dz.id, visibility: "OBSERVERS" });
+    await recordReport({ code: "35/6", country: "DZ", status: "COMPLETE", authorId: dz.id, visibility: "OBSERVERS" });
+    await recordReport({ code: "35/6", country: "QA", status: "COMPLETE", authorId: qa.id, visibility: "RESTRICTED" });
+    await recordReport({ code: "35/6", country: "EG", status: "NOT_APPLICABLE", authorId: eg.id, visibility: "MEMBERS" });
     await recordReport({ code: "35/1", country: "QA", status: "NOT_STARTED", authorId: qa.id });
   });
 
@@ -35,7 +42,7 @@ describe("commitments of the 35th session", () => {
   });
 
   it("shows a commitment with its source sentence and every member state's status", async () => {
-    const commitment = await getCommitmentByCode("35/6");
+    const commitment = await getCommitmentByCode(secretariat, "35/6");
     expect(commitment).not.toBeNull();
     expect(commitment!.sourceAr).toContain("تهريب المخدرات");
     expect(commitment!.countries).toHaveLength(22);
@@ -46,8 +53,22 @@ describe("commitments of the 35th session", () => {
     expect(byCode.get("MA")!.reportedAt).toBeNull();
   });
 
+  it("withholds each country's status from those its report is not shared with", async () => {
+    const statusFor = async (actor: Actor) =>
+      new Map((await getCommitmentByCode(actor, "35/6"))!.countries.map((c) => [c.country.code, c.status]));
+    const forObserver = await statusFor(observer);
+    expect(forObserver.get("DZ")).toBe("COMPLETE"); // shared with observers
+    expect(forObserver.get("EG")).toBe("WITHHELD"); // members only
+    expect(forObserver.get("QA")).toBe("WITHHELD"); // restricted
+    const forQatar = await statusFor(qaDelegate);
+    expect(forQatar.get("QA")).toBe("COMPLETE"); // its own
+    expect(forQatar.get("EG")).toBe("NOT_APPLICABLE"); // shared with members
+    const otherDelegate = await createUser({ role: "DELEGATE", countryCode: "MA" });
+    expect((await statusFor(otherDelegate)).get("QA")).toBe("WITHHELD");
+  });
+
   it("finds no commitment for an unknown code", async () => {
-    expect(await getCommitmentByCode("35/99")).toBeNull();
+    expect(await getCommitmentByCode(secretariat, "35/99")).toBeNull();
   });
 
   it("publishes the API fields, and nothing for an unknown session", async () => {

@@ -1,7 +1,9 @@
 import "server-only";
 import type { ReportStatus } from "@/generated/prisma/enums";
+import type { Actor } from "@/lib/auth/actor";
+import { canReadReport } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
-import { NO_REPORT, STATUSES, type StatusOrNoReport } from "@/lib/status-scale";
+import { NO_REPORT, STATUSES, WITHHELD, type StatusOrNoReport } from "@/lib/status-scale";
 import { countCountries, listCountries } from "./countries";
 
 export type ThemeSummary = { key: string; nameAr: string; nameEn: string };
@@ -52,7 +54,8 @@ export async function listSessionCommitments(sessionNumber: number): Promise<Com
 
 export type CountryStatus = {
   country: { code: string; nameAr: string; nameEn: string };
-  status: StatusOrNoReport;
+  /** WITHHELD when the latest report is not shared with the viewer. */
+  status: StatusOrNoReport | typeof WITHHELD;
   reportedAt: Date | null;
 };
 
@@ -69,7 +72,8 @@ export type CommitmentDetail = {
   countries: CountryStatus[];
 };
 
-export async function getCommitmentByCode(code: string): Promise<CommitmentDetail | null> {
+/** One commitment and each member state's current status, as far as `actor` may see it. */
+export async function getCommitmentByCode(actor: Actor, code: string): Promise<CommitmentDetail | null> {
   const commitment = await db.commitment.findUnique({
     where: { code },
     select: {
@@ -90,7 +94,7 @@ export async function getCommitmentByCode(code: string): Promise<CommitmentDetai
     listCountries(),
     db.pairStatus.findMany({
       where: { commitmentId: commitment.id },
-      select: { countryCode: true, status: true, reportedAt: true },
+      select: { countryCode: true, status: true, visibility: true, reportedAt: true },
     }),
   ]);
   const byCountry = new Map(statuses.map((s) => [s.countryCode, s]));
@@ -99,7 +103,11 @@ export async function getCommitmentByCode(code: string): Promise<CommitmentDetai
     ...rest,
     countries: countries.map((country) => {
       const pair = byCountry.get(country.code);
-      return { country, status: pair?.status ?? NO_REPORT, reportedAt: pair?.reportedAt ?? null };
+      if (!pair?.status || !pair.visibility) return { country, status: NO_REPORT, reportedAt: null };
+      if (!canReadReport(actor, { countryCode: country.code, visibility: pair.visibility })) {
+        return { country, status: WITHHELD, reportedAt: null };
+      }
+      return { country, status: pair.status, reportedAt: pair.reportedAt };
     }),
   };
 }

@@ -15,6 +15,8 @@ const INPUTS = [
   "next.config.js",
   "postcss.config.mjs",
   "tsconfig.json",
+  "tsconfig.build.json",
+  "instrumentation.ts",
   "package-lock.json",
 ];
 

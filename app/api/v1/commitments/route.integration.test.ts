@@ -1,11 +1,18 @@
-import { NextRequest } from "next/server";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { apiRequest, noParams } from "@/tests/auth";
+import { createUser } from "@/tests/factories";
 import { GET } from "./route";
 
-const get = (query: string) => GET(new NextRequest(`http://localhost/api/v1/commitments${query}`));
+let observerId: string;
+const get = async (query: string, userId: string | null = observerId) =>
+  GET(await apiRequest(`/api/v1/commitments${query}`, userId), noParams);
+
+beforeAll(async () => {
+  observerId = (await createUser({ role: "OBSERVER" })).id;
+});
 
 describe("GET /api/v1/commitments", () => {
-  it("returns the session's commitments as JSON", async () => {
+  it("returns the session's commitments as JSON to anyone signed in", async () => {
     const response = await get("?session=35");
     expect(response.status).toBe(200);
     const body = await response.json();
@@ -18,6 +25,12 @@ describe("GET /api/v1/commitments", () => {
       dueDate: null,
     });
     expect(body.commitments[5].sourceAr).toContain("تهريب المخدرات");
+  });
+
+  it("answers 401 JSON when signed out", async () => {
+    const response = await get("?session=35", null);
+    expect(response.status).toBe(401);
+    expect((await response.json()).error.code).toBe("unauthenticated");
   });
 
   it.each(["", "?session=", "?session=abc", "?session=0", "?session=-3", "?session=1e9"])(

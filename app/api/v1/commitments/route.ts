@@ -1,11 +1,13 @@
-import type { NextRequest } from "next/server";
+import { apiRoute } from "@/lib/api/handler";
 import { json, jsonError } from "@/lib/api/respond";
+import { canReadDashboard } from "@/lib/auth/permissions";
 import { listCommitmentResources } from "@/lib/data/commitments";
 import { SessionQuerySchema } from "@/lib/validation/commitment";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: NextRequest) {
+export const GET = apiRoute(async (request, actor) => {
+  if (!canReadDashboard(actor)) return jsonError(403, "forbidden", "You may not read commitments.");
   const parsed = SessionQuerySchema.safeParse({ session: request.nextUrl.searchParams.get("session") ?? undefined });
   if (!parsed.success) {
     return jsonError(400, "bad_request", "Query parameter `session` must be a session number, e.g. ?session=35.");
@@ -13,4 +15,4 @@ export async function GET(request: NextRequest) {
   const commitments = await listCommitmentResources(parsed.data.session);
   if (!commitments) return jsonError(404, "not_found", `No session ${parsed.data.session}.`);
   return json({ session: parsed.data.session, commitments });
-}
+});

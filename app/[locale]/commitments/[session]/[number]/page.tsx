@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { requirePageUser } from "@/lib/auth/page-guards";
 import { DualDate } from "@/components/dual-date";
 import { StatusBadge } from "@/components/status-badge";
 import { getCommitmentByCode, type CommitmentDetail } from "@/lib/data/commitments";
@@ -13,11 +14,12 @@ import { CommitmentCodeParamsSchema } from "@/lib/validation/commitment";
 type Props = PageProps<"/[locale]/commitments/[session]/[number]">;
 
 async function load(params: Props["params"]): Promise<{ locale: Locale; commitment: CommitmentDetail }> {
-  const { locale, ...codeParams } = await params;
+  const { locale, ...codeParams } = (await params) as { locale: Locale; session: string; number: string };
+  const actor = await requirePageUser(locale);
   const parsed = CommitmentCodeParamsSchema.safeParse(codeParams);
-  const commitment = parsed.success ? await getCommitmentByCode(parsed.data.code) : null;
+  const commitment = parsed.success ? await getCommitmentByCode(actor, parsed.data.code) : null;
   if (!commitment) notFound();
-  return { locale: locale as Locale, commitment };
+  return { locale, commitment };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

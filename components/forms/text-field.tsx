@@ -1,0 +1,49 @@
+"use client";
+
+import { FieldErrors } from "./field-errors";
+
+type Props = {
+  name: string;
+  label: string;
+  type?: "text" | "email" | "password";
+  defaultValue?: string;
+  errors?: string[] | undefined;
+  autoComplete?: string;
+  required?: boolean;
+  hint?: string;
+  inputMode?: "numeric" | "text" | "email";
+  dir?: "ltr" | "rtl" | "auto";
+};
+
+/** A labelled input whose errors and hint are tied to it for assistive technology. */
+export function TextField({ name, label, type = "text", defaultValue, errors, autoComplete, required, hint, inputMode, dir }: Props) {
+  const errorId = `${name}-errors`;
+  const hintId = `${name}-hint`;
+  const describedBy = [hint ? hintId : null, errors?.length ? errorId : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div>
+      <label htmlFor={name} className="block text-sm font-medium text-stone-800">
+        {label}
+      </label>
+      <input
+        id={name}
+        name={name}
+        type={type}
+        defaultValue={defaultValue}
+        autoComplete={autoComplete}
+        required={required}
+        inputMode={inputMode}
+        dir={dir}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy}
+        className="mt-1 block w-full rounded border border-stone-300 bg-white px-3 py-2 text-stone-900 shadow-sm focus:border-brand-600 aria-invalid:border-rose-500"
+      />
+      {hint ? (
+        <p id={hintId} className="mt-1 text-xs text-stone-500">
+          {hint}
+        </p>
+      ) : null}
+      <FieldErrors id={errorId} errors={errors} />
+    </div>
+  );
+}

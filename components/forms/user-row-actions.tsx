@@ -1,0 +1,67 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { initialFormState } from "@/lib/actions/form-state";
+import { issuePasswordLinkAction, setUserActiveAction, updateUserAction } from "@/lib/actions/users";
+import { FormStatus } from "./form-status";
+import { PasswordLinkNotice } from "./password-link-notice";
+import { SubmitButton } from "./submit-button";
+
+type Props = {
+  user: { id: string; name: string; role: string; countryCode: string | null; active: boolean };
+  countries: { code: string; name: string }[];
+};
+
+const ROLES = ["DELEGATE", "SECRETARIAT", "OBSERVER", "ADMIN"] as const;
+
+/** Per-user administration: role and country, activity, a new set-password link. */
+export function UserRowActions({ user, countries }: Props) {
+  const t = useTranslations("admin.users");
+  const tr = useTranslations("common.roles");
+  const [updated, update] = useActionState(updateUserAction, initialFormState);
+  const [activity, setActive] = useActionState(setUserActiveAction, initialFormState);
+  const [link, issue] = useActionState(issuePasswordLinkAction, initialFormState);
+  return (
+    <details className="text-sm">
+      <summary className="cursor-pointer text-brand-700">{t("manage")}</summary>
+      <div className="mt-3 space-y-4">
+        <form action={update} className="flex flex-wrap items-end gap-2">
+          <input type="hidden" name="userId" value={user.id} />
+          <label className="flex flex-col">
+            <span>{t("name")}</span>
+            <input name="name" defaultValue={user.name} className="rounded border border-stone-300 px-2 py-1" />
+          </label>
+          <label className="flex flex-col">
+            <span>{t("role")}</span>
+            <select name="role" defaultValue={user.role} className="rounded border border-stone-300 px-2 py-1">
+              {ROLES.map((role) => <option key={role} value={role}>{tr(role)}</option>)}
+            </select>
+          </label>
+          <label className="flex flex-col">
+            <span>{t("country")}</span>
+            <select name="countryCode" defaultValue={user.countryCode ?? ""} className="rounded border border-stone-300 px-2 py-1">
+              <option value="">{t("noCountry")}</option>
+              {countries.map((c) => <option key={c.code} value={c.code}>{c.name}</option>)}
+            </select>
+          </label>
+          <SubmitButton variant="secondary">{t("save")}</SubmitButton>
+          <FormStatus state={updated} />
+        </form>
+        <div className="flex flex-wrap gap-2">
+          <form action={setActive}>
+            <input type="hidden" name="userId" value={user.id} />
+            <input type="hidden" name="active" value={user.active ? "false" : "true"} />
+            <SubmitButton variant={user.active ? "danger" : "secondary"}>{user.active ? t("deactivate") : t("reactivate")}</SubmitButton>
+          </form>
+          <form action={issue}>
+            <input type="hidden" name="userId" value={user.id} />
+            <SubmitButton variant="secondary">{t("issueLink")}</SubmitButton>
+          </form>
+        </div>
+        <FormStatus state={activity.status !== "idle" ? activity : link} />
+        {link.status === "success" && link.data ? <PasswordLinkNotice link={link.data} /> : null}
+      </div>
+    </details>
+  );
+}

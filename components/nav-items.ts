@@ -1,0 +1,11 @@
+import type { Actor } from "@/lib/auth/actor";
+import { canManageUsers } from "@/lib/auth/permissions";
+
+/** The header's navigation: each entry shows only to those who may open it. */
+export type NavItem = { href: string; label: string; visible: (actor: Actor) => boolean };
+
+// `label` is a key of the common.nav catalog.
+export const NAV_ITEMS: NavItem[] = [
+  { href: "/", label: "dashboard", visible: () => true },
+  { href: "/admin/users", label: "users", visible: canManageUsers },
+];

@@ -1,0 +1,43 @@
+"use server";
+
+import { canManageUsers } from "@/lib/auth/permissions";
+import { createUser, issuePasswordLink, setUserActive, updateUser } from "@/lib/data/users";
+import { CreateUserSchema, SetUserActiveSchema, UpdateUserSchema, UserIdSchema } from "@/lib/validation/users";
+import type { FormState } from "./form-state";
+import { runAction } from "./run-action";
+
+export type PasswordLink = { token: string; expiresAt: string };
+
+export async function createUserAction(
+  _previous: FormState<PasswordLink>,
+  formData: FormData,
+): Promise<FormState<PasswordLink>> {
+  return runAction(formData, { allowed: canManageUsers, schema: CreateUserSchema }, async (actor, input, ip) => {
+    const { token, expiresAt } = await createUser(actor, input, ip);
+    return { status: "success", message: "users.created", data: { token, expiresAt: expiresAt.toISOString() } };
+  });
+}
+
+export async function updateUserAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  return runAction(formData, { allowed: canManageUsers, schema: UpdateUserSchema }, async (actor, { userId, ...update }, ip) => {
+    await updateUser(actor, userId, update, ip);
+    return { status: "success", message: "users.updated" };
+  });
+}
+
+export async function setUserActiveAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  return runAction(formData, { allowed: canManageUsers, schema: SetUserActiveSchema }, async (actor, input, ip) => {
+    await setUserActive(actor, input.userId, input.active, ip);
+    return { status: "success", message: input.active ? "users.reactivated" : "users.deactivated" };
+  });
+}
+
+export async function issuePasswordLinkAction(
+  _previous: FormState<PasswordLink>,
+  formData: FormData,
+): Promise<FormState<PasswordLink>> {
+  return runAction(formData, { allowed: canManageUsers, schema: UserIdSchema }, async (actor, input, ip) => {
+    const { token, expiresAt } = await issuePasswordLink(actor, input.userId, ip);
+    return { status: "success", message: "users.linkIssued", data: { token, expiresAt: expiresAt.toISOString() } };
+  });
+}

@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import type { Actor } from "./actor";
+import {
+  canAssess,
+  canComment,
+  canManageUsers,
+  canReadAllReportsOf,
+  canReadAuditLog,
+  canReadReport,
+  canReviewReports,
+  canWriteReport,
+  readableVisibilities,
+  requiresTwoFactor,
+} from "./permissions";
+
+const actor = (role: Actor["role"], countryCode: string | null = null): Actor => ({
+  id: role,
+  email: `${role}@x`,
+  name: role,
+  role,
+  countryCode,
+});
+const qa = actor("DELEGATE", "QA");
+const secretariat = actor("SECRETARIAT");
+const admin = actor("ADMIN");
+const observer = actor("OBSERVER");
+
+describe("report reading", () => {
+  it("lets a delegate read every report of its own country", () => {
+    for (const visibility of ["RESTRICTED", "MEMBERS", "OBSERVERS"] as const) {
+      expect(canReadReport(qa, { countryCode: "QA", visibility })).toBe(true);
+    }
+  });
+
+  it("lets a delegate read another country's reports only when shared with members or observers", () => {
+    expect(canReadReport(qa, { countryCode: "DZ", visibility: "RESTRICTED" })).toBe(false);
+    expect(canReadReport(qa, { countryCode: "DZ", visibility: "MEMBERS" })).toBe(true);
+    expect(canReadReport(qa, { countryCode: "DZ", visibility: "OBSERVERS" })).toBe(true);
+  });
+
+  it("lets observers read only what is published to observers", () => {
+    expect(canReadReport(observer, { countryCode: "DZ", visibility: "RESTRICTED" })).toBe(false);
+    expect(canReadReport(observer, { countryCode: "DZ", visibility: "MEMBERS" })).toBe(false);
+    expect(canReadReport(observer, { countryCode: "DZ", visibility: "OBSERVERS" })).toBe(true);
+    expect(readableVisibilities(observer)).toEqual(["OBSERVERS"]);
+  });
+
+  it("lets the secretariat and admins read everything", () => {
+    for (const staff of [secretariat, admin]) {
+      expect(canReadReport(staff, { countryCode: "DZ", visibility: "RESTRICTED" })).toBe(true);
+      expect(canReadAllReportsOf(staff, "DZ")).toBe(true);
+    }
+    expect(canReadAllReportsOf(qa, "DZ")).toBe(false);
+  });
+
+  it("never treats a delegate without a country as any country's delegate", () => {
+    const orphan = actor("DELEGATE", null);
+    expect(canReadAllReportsOf(orphan, "QA")).toBe(false);
+    expect(canWriteReport(orphan, "QA")).toBe(false);
+  });
+});
+
+describe("writing", () => {
+  it("lets only the country's own delegates write its reports — never the secretariat", () => {
+    expect(canWriteReport(qa, "QA")).toBe(true);
+    expect(canWriteReport(qa, "DZ")).toBe(false);
+    for (const other of [secretariat, admin, observer]) expect(canWriteReport(other, "QA")).toBe(false);
+  });
+
+  it("keeps reviews and assessments for the secretariat and admins", () => {
+    for (const [who, allowed] of [
+      [qa, false],
+      [observer, false],
+      [secretariat, true],
+      [admin, true],
+    ] as const) {
+      expect(canReviewReports(who)).toBe(allowed);
+      expect(canAssess(who)).toBe(allowed);
+    }
+  });
+
+  it("opens a pair's thread to its delegates and the secretariat only", () => {
+    expect(canComment(qa, "QA")).toBe(true);
+    expect(canComment(qa, "DZ")).toBe(false);
+    expect(canComment(secretariat, "DZ")).toBe(true);
+    expect(canComment(observer, "DZ")).toBe(false);
+  });
+
+  it("keeps user accounts and the audit log for admins", () => {
+    expect(canManageUsers(admin)).toBe(true);
+    expect(canManageUsers(secretariat)).toBe(false);
+    expect(canReadAuditLog(admin)).toBe(true);
+    expect(canReadAuditLog(secretariat)).toBe(false);
+  });
+
+  it("requires two-factor sign-in for admins and the secretariat only", () => {
+    expect(["ADMIN", "SECRETARIAT", "DELEGATE", "OBSERVER"].filter((r) => requiresTwoFactor(r as Actor["role"]))).toEqual([
+      "ADMIN",
+      "SECRETARIAT",
+    ]);
+  });
+});

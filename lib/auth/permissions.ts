@@ -1,0 +1,77 @@
+// Who may do what: one pure function per decision, used by every page, server action and
+// route handler (and by the data layer to scope its queries). Unit-tested in
+// permissions.test.ts; exercised end to end by the permission matrix.
+import type { Visibility } from "@/generated/prisma/enums";
+import type { Actor } from "./actor";
+
+const isStaff = (actor: Actor) => actor.role === "SECRETARIAT" || actor.role === "ADMIN";
+const isDelegateOf = (actor: Actor, countryCode: string) =>
+  actor.role === "DELEGATE" && actor.countryCode !== null && actor.countryCode === countryCode;
+
+/** Everyone signed in sees the dashboard's aggregates. */
+export function canReadDashboard(actor: Actor | null): actor is Actor {
+  return actor !== null;
+}
+
+/** Whether the actor may read a submitted report of `countryCode` with this visibility. */
+export function canReadReport(actor: Actor, report: { countryCode: string; visibility: Visibility }): boolean {
+  if (isStaff(actor) || isDelegateOf(actor, report.countryCode)) return true;
+  if (actor.role === "DELEGATE") return report.visibility === "MEMBERS" || report.visibility === "OBSERVERS";
+  if (actor.role === "OBSERVER") return report.visibility === "OBSERVERS";
+  return false;
+}
+
+/** The visibilities of *other* countries' reports the actor may read (own country: all). */
+export function readableVisibilities(actor: Actor): Visibility[] {
+  if (isStaff(actor)) return ["RESTRICTED", "MEMBERS", "OBSERVERS"];
+  if (actor.role === "DELEGATE") return ["MEMBERS", "OBSERVERS"];
+  return ["OBSERVERS"];
+}
+
+/** Whether the actor sees every report of this country whatever its visibility. */
+export function canReadAllReportsOf(actor: Actor, countryCode: string): boolean {
+  return isStaff(actor) || isDelegateOf(actor, countryCode);
+}
+
+/** Only a delegate of the country writes its self-reports; the secretariat never does. */
+export function canWriteReport(actor: Actor, countryCode: string): boolean {
+  return isDelegateOf(actor, countryCode);
+}
+
+export function canReviewReports(actor: Actor): boolean {
+  return isStaff(actor);
+}
+
+export function canAssess(actor: Actor): boolean {
+  return isStaff(actor);
+}
+
+/** The pair's comment thread: the country's delegates and the secretariat. */
+export function canComment(actor: Actor, countryCode: string): boolean {
+  return isStaff(actor) || isDelegateOf(actor, countryCode);
+}
+
+export function canManageSessions(actor: Actor): boolean {
+  return isStaff(actor);
+}
+
+export function canManageRounds(actor: Actor): boolean {
+  return isStaff(actor);
+}
+
+export function canSendReminders(actor: Actor): boolean {
+  return isStaff(actor);
+}
+
+export function canManageUsers(actor: Actor): boolean {
+  return actor.role === "ADMIN";
+}
+
+export function canReadAuditLog(actor: Actor): boolean {
+  return actor.role === "ADMIN";
+}
+
+/** Two-factor sign-in is required for these roles, optional for the others. */
+export function requiresTwoFactor(role: Actor["role"]): boolean {
+  return role === "ADMIN" || role === "SECRETARIAT";
+}

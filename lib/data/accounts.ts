@@ -1,0 +1,309 @@
+import "server-only";
+// The signed-in user's own account: sign-in checks, sessions, password and two-factor.
+import { createHash, randomBytes } from "node:crypto";
+import type { Actor } from "@/lib/auth/actor";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { requiresTwoFactor } from "@/lib/auth/permissions";
+import {
+  generateRecoveryCodes,
+  generateTotpSecret,
+  hashRecoveryCode,
+  totpUri,
+  verifyTotp,
+} from "@/lib/auth/totp";
+import { db } from "@/lib/db";
+import { ForbiddenError, InvalidInputError, NotFoundError } from "@/lib/errors";
+import { appendAudit } from "./audit";
+
+const actorSelect = { id: true, email: true, name: true, role: true, countryCode: true } as const;
+
+/** The actor behind a session, or null when the session has been revoked or the user deactivated. */
+export async function getActorForSession(userId: string, sessionVersion: number): Promise<Actor | null> {
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: { ...actorSelect, sessionVersion: true, deactivatedAt: true },
+  });
+  if (!user || user.deactivatedAt || user.sessionVersion !== sessionVersion) return null;
+  const { sessionVersion: _version, deactivatedAt: _deactivated, ...actor } = user;
+  return actor;
+}
+
+export type SignInCandidate = Actor & {
+  passwordHash: string | null;
+  sessionVersion: number;
+  deactivatedAt: Date | null;
+  totpSecret: string | null;
+  totpLastStep: number | null;
+};
+
+export async function findSignInCandidate(email: string): Promise<SignInCandidate | null> {
+  return db.user.findUnique({
+    where: { email },
+    select: {
+      ...actorSelect,
+      passwordHash: true,
+      sessionVersion: true,
+      deactivatedAt: true,
+      totpSecret: true,
+      totpLastStep: true,
+    },
+  });
+}
+
+/** Accepts a TOTP time step only if it is newer than the last one accepted (atomic, so no replay). */
+export async function acceptTotpStep(userId: string, step: number): Promise<boolean> {
+  const { count } = await db.user.updateMany({
+    where: { id: userId, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] },
+    data: { totpLastStep: step },
+  });
+  return count === 1;
+}
+
+export async function consumeRecoveryCode(userId: string, code: string): Promise<boolean> {
+  const { count } = await db.recoveryCode.updateMany({
+    where: { userId, codeHash: hashRecoveryCode(code), usedAt: null },
+    data: { usedAt: new Date() },
+  });
+  return count === 1;
+}
+
+export async function recordSuccessfulSignIn(user: Pick<Actor, "id" | "email">, ip: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
+    await appendAudit(tx, { actor: user, action: "auth.sign_in", targetType: "user", targetId: user.id, ip });
+  });
+}
+
+export async function recordRefusedSignIn(email: string, reason: string, ip: string): Promise<void> {
+  await appendAudit(db, {
+    actor: null,
+    action: "auth.sign_in_refused",
+    targetType: "user",
+    targetId: email,
+    after: { reason },
+    ip,
+  });
+}
+
+export async function recordSignOut(userId: string): Promise<void> {
+  await appendAudit(db, { actor: { id: userId }, action: "auth.sign_out", targetType: "user", targetId: userId });
+}
+
+/** Ends every session of the actor at once: the next request with an old cookie is refused. */
+export async function signOutEverywhere(actor: Actor, ip: string | null): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: actor.id }, data: { sessionVersion: { increment: 1 } } });
+    await appendAudit(tx, { actor, action: "auth.sign_out_everywhere", targetType: "user", targetId: actor.id, ip });
+  });
+}
+
+export async function changeOwnPassword(
+  actor: Actor,
+  input: { currentPassword: string; newPassword: string },
+  ip: string | null,
+): Promise<void> {
+  const user = await db.user.findUnique({ where: { id: actor.id }, select: { passwordHash: true } });
+  if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    throw new InvalidInputError({ currentPassword: ["password.wrongCurrent"] });
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.$transaction(async (tx) => {
+    await tx.user.update({
+      where: { id: actor.id },
+      data: { passwordHash, passwordChangedAt: new Date(), sessionVersion: { increment: 1 } },
+    });
+    await appendAudit(tx, { actor, action: "user.password_changed", targetType: "user", targetId: actor.id, ip });
+  });
+}
+
+export type TotpEnrollment = { secret: string; uri: string };
+
+/** Starts enrolling a new authenticator: the secret is kept pending until a code confirms it. */
+export async function startTotpEnrollment(actor: Actor): Promise<TotpEnrollment> {
+  const secret = generateTotpSecret();
+  await db.user.update({ where: { id: actor.id }, data: { totpPendingSecret: secret } });
+  return { secret, uri: totpUri(secret, actor.email) };
+}
+
+/** Confirms the pending authenticator with a code from it; returns the new recovery codes, shown once. */
+export async function confirmTotpEnrollment(actor: Actor, code: string, ip: string | null): Promise<string[]> {
+  const user = await db.user.findUnique({ where: { id: actor.id }, select: { totpPendingSecret: true } });
+  if (!user?.totpPendingSecret) throw new NotFoundError("pending authenticator");
+  const step = verifyTotp(user.totpPendingSecret, code, null);
+  if (step === null) throw new InvalidInputError({ code: ["totp.invalid"] });
+  const codes = generateRecoveryCodes();
+  await db.$transaction(async (tx) => {
+    await tx.user.update({
+      where: { id: actor.id },
+      data: {
+        totpSecret: user.totpPendingSecret,
+        totpPendingSecret: null,
+        totpEnabledAt: new Date(),
+        totpLastStep: step,
+      },
+    });
+    await tx.recoveryCode.deleteMany({ where: { userId: actor.id } });
+    await tx.recoveryCode.createMany({
+      data: codes.map((c) => ({ userId: actor.id, codeHash: hashRecoveryCode(c) })),
+    });
+    await appendAudit(tx, { actor, action: "user.totp_enabled", targetType: "user", targetId: actor.id, ip });
+  });
+  return codes;
+}
+
+/** Turns two-factor sign-in off — only for roles that do not require it, and with a valid code. */
+export async function disableTotp(actor: Actor, code: string, ip: string | null): Promise<void> {
+  if (requiresTwoFactor(actor.role)) throw new ForbiddenError("two-factor sign-in is required for this role");
+  const user = await db.user.findUnique({
+    where: { id: actor.id },
+    select: { totpSecret: true, totpLastStep: true },
+  });
+  if (!user?.totpSecret) throw new NotFoundError("authenticator");
+  if (verifyTotp(user.totpSecret, code, user.totpLastStep) === null) {
+    throw new InvalidInputError({ code: ["totp.invalid"] });
+  }
+  await db.$transaction(async (tx) => {
+    await tx.user.update({
+      where: { id: actor.id },
+      data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null, totpPendingSecret: null },
+    });
+    await tx.recoveryCode.deleteMany({ where: { userId: actor.id } });
+    await appendAudit(tx, { actor, action: "user.totp_disabled", targetType: "user", targetId: actor.id, ip });
+  });
+}
+
+export type AccountSummary = Actor & {
+  countryNameAr: string | null;
+  countryNameEn: string | null;
+  totpEnabled: boolean;
+  unusedRecoveryCodes: number;
+  lastSignInAt: Date | null;
+};
+
+export async function getAccountSummary(actor: Actor): Promise<AccountSummary> {
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: actor.id },
+    select: {
+      ...actorSelect,
+      totpEnabledAt: true,
+      lastSignInAt: true,
+      country: { select: { nameAr: true, nameEn: true } },
+      _count: { select: { recoveryCodes: { where: { usedAt: null } } } },
+    },
+  });
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    countryCode: user.countryCode,
+    countryNameAr: user.country?.nameAr ?? null,
+    countryNameEn: user.country?.nameEn ?? null,
+    totpEnabled: user.totpEnabledAt !== null,
+    unusedRecoveryCodes: user._count.recoveryCodes,
+    lastSignInAt: user.lastSignInAt,
+  };
+}
+
+// ── One-time set-password links ────────────────────────────────────────────────────────
+
+export const PASSWORD_LINK_HOURS = 72;
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export function newToken(): string {
+  return randomBytes(32).toString("base64url");
+}
+
+export type PasswordLinkTarget = {
+  email: string;
+  name: string;
+  needsTotp: boolean;
+  totp: TotpEnrollment | null;
+};
+
+/**
+ * What the set-password page shows for a token: the account, and — for a role that requires
+ * two-factor sign-in and has no authenticator yet — a pending authenticator to enrol with.
+ */
+export async function openPasswordLink(token: string): Promise<PasswordLinkTarget | null> {
+  const link = await db.passwordToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: {
+      expiresAt: true,
+      usedAt: true,
+      user: { select: { id: true, email: true, name: true, role: true, deactivatedAt: true, totpSecret: true, totpPendingSecret: true } },
+    },
+  });
+  if (!link || link.usedAt || link.expiresAt <= new Date() || link.user.deactivatedAt) return null;
+  const needsTotp = requiresTwoFactor(link.user.role) && !link.user.totpSecret;
+  let totp: TotpEnrollment | null = null;
+  if (needsTotp) {
+    const secret = link.user.totpPendingSecret ?? generateTotpSecret();
+    if (!link.user.totpPendingSecret) {
+      await db.user.update({ where: { id: link.user.id }, data: { totpPendingSecret: secret } });
+    }
+    totp = { secret, uri: totpUri(secret, link.user.email) };
+  }
+  return { email: link.user.email, name: link.user.name, needsTotp, totp };
+}
+
+/** Sets the password through a one-time link; returns recovery codes when an authenticator was enrolled. */
+export async function setPasswordWithLink(
+  input: { token: string; password: string; totpCode?: string },
+  ip: string | null,
+): Promise<{ email: string; recoveryCodes: string[] | null }> {
+  const tokenHash = hashToken(input.token);
+  const link = await db.passwordToken.findUnique({
+    where: { tokenHash },
+    select: {
+      id: true,
+      expiresAt: true,
+      usedAt: true,
+      user: { select: { id: true, email: true, role: true, deactivatedAt: true, totpSecret: true, totpPendingSecret: true } },
+    },
+  });
+  if (!link || link.usedAt || link.expiresAt <= new Date() || link.user.deactivatedAt) {
+    throw new NotFoundError("password link");
+  }
+  const user = link.user;
+  let totpStep: number | null = null;
+  const enrolling = requiresTwoFactor(user.role) && !user.totpSecret;
+  if (enrolling) {
+    if (!user.totpPendingSecret) throw new NotFoundError("pending authenticator");
+    totpStep = verifyTotp(user.totpPendingSecret, input.totpCode ?? "", null);
+    if (totpStep === null) throw new InvalidInputError({ totpCode: ["totp.invalid"] });
+  }
+  const passwordHash = await hashPassword(input.password);
+  const recoveryCodes = enrolling ? generateRecoveryCodes() : null;
+  await db.$transaction(async (tx) => {
+    // Single use, even under concurrent submissions.
+    const { count } = await tx.passwordToken.updateMany({ where: { id: link.id, usedAt: null }, data: { usedAt: new Date() } });
+    if (count !== 1) throw new NotFoundError("password link");
+    await tx.user.update({
+      where: { id: user.id },
+      data: {
+        passwordHash,
+        passwordChangedAt: new Date(),
+        sessionVersion: { increment: 1 },
+        ...(enrolling
+          ? { totpSecret: user.totpPendingSecret, totpPendingSecret: null, totpEnabledAt: new Date(), totpLastStep: totpStep }
+          : {}),
+      },
+    });
+    if (recoveryCodes) {
+      await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
+      await tx.recoveryCode.createMany({ data: recoveryCodes.map((c) => ({ userId: user.id, codeHash: hashRecoveryCode(c) })) });
+    }
+    await appendAudit(tx, {
+      actor: { id: user.id, email: user.email },
+      action: "user.password_set_by_link",
+      targetType: "user",
+      targetId: user.id,
+      ip,
+    });
+  });
+  return { email: user.email, recoveryCodes };
+}
