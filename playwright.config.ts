@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { DEMO_TOTP_SECRET, E2E_DATA_DIR } from "./e2e/support/constants";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
@@ -28,13 +29,23 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  projects: [
+    // Signs every subject of the permission matrix in once, over HTTP, and keeps their cookies.
+    { name: "setup", testMatch: /.*\.setup\.ts/ },
+    { name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined }, dependencies: ["setup"] },
+  ],
   // The app as users start it (`npm start`, embedded PostgreSQL, demo data), on its own
   // fresh database in .data/e2e.
   webServer: {
-    command: "rm -rf .data/e2e && npm start",
+    command: `rm -rf ${E2E_DATA_DIR} && npm start`,
     url: `${baseURL}/api/health`,
-    env: { DATABASE_URL: "", TANFEETH_DATA_DIR: ".data/e2e", PORT: String(port) },
+    env: {
+      DATABASE_URL: "",
+      TANFEETH_DATA_DIR: E2E_DATA_DIR,
+      PORT: String(port),
+      DEMO_TOTP_SECRET,
+      NEXTAUTH_URL: baseURL,
+    },
     timeout: 300_000,
     reuseExistingServer: false,
     stdout: "pipe",

@@ -1,4 +1,7 @@
 import { expect, test } from "@playwright/test";
+import { storageStateOf } from "./support/accounts";
+
+test.use({ storageState: storageStateOf("delegateA") });
 
 test.describe("the progress dashboard, first version", () => {
   test("opens in Arabic, right to left, with the 35th session's commitments", async ({ page }) => {

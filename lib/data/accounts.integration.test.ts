@@ -1,0 +1,154 @@
+// Threat: a stolen or left-behind session cookie keeps working after the events that should
+// end it (sign out everywhere, new password, deactivation, new role or country).
+import { encode } from "next-auth/jwt";
+import { describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/actor";
+import { authenticate } from "@/lib/auth/sign-in";
+import { actorFromSessionToken } from "@/lib/auth/session";
+import { SESSION_MAX_SECONDS } from "@/lib/auth/session-policy";
+import { totpCode } from "@/lib/auth/totp";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { InvalidInputError, NotFoundError } from "@/lib/errors";
+import { sessionToken } from "@/tests/auth";
+import { TEST_PASSWORD, createUser } from "@/tests/factories";
+import {
+  changeOwnPassword,
+  confirmTotpEnrollment,
+  openPasswordLink,
+  setPasswordWithLink,
+  signOutEverywhere,
+  startTotpEnrollment,
+} from "./accounts";
+import { createUser as adminCreateUser, setUserActive, updateUser } from "./users";
+
+const ip = "192.0.2.10";
+
+async function withSession(role: Actor["role"] = "DELEGATE") {
+  const user = await createUser(role === "DELEGATE" ? { role, countryCode: "QA" } : { role });
+  return { user, token: await sessionToken(user.id) };
+}
+
+describe("sessions and their revocation", () => {
+  it("resolves a fresh session to the user, with role and country from the database", async () => {
+    const { user, token } = await withSession();
+    expect(await actorFromSessionToken(token)).toEqual({
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: "DELEGATE",
+      countryCode: "QA",
+    });
+  });
+
+  it("refuses garbage, a cookie signed with another secret, an idle-expired and a 12-hour-old session", async () => {
+    const { user } = await withSession();
+    expect(await actorFromSessionToken("not a token")).toBeNull();
+    const claims = { sub: user.id, sessionVersion: 1, authTime: Math.floor(Date.now() / 1000) };
+    expect(await actorFromSessionToken(await encode({ token: claims, secret: "another secret of thirty-two characters!" }))).toBeNull();
+    expect(await actorFromSessionToken(await encode({ token: claims, secret: env.AUTH_SECRET, maxAge: -60 }))).toBeNull();
+    const old = { ...claims, authTime: Math.floor(Date.now() / 1000) - SESSION_MAX_SECONDS - 1 };
+    expect(await actorFromSessionToken(await encode({ token: old, secret: env.AUTH_SECRET }))).toBeNull();
+  });
+
+  it("ends every session when the user signs out everywhere", async () => {
+    const { user, token } = await withSession();
+    await signOutEverywhere({ ...user, countryCode: "QA" }, ip);
+    expect(await actorFromSessionToken(token)).toBeNull();
+    expect(await actorFromSessionToken(await sessionToken(user.id))).not.toBeNull();
+  });
+
+  it("ends every session when the password changes — and only with the right current password", async () => {
+    const { user, token } = await withSession();
+    const actor = (await actorFromSessionToken(token))!;
+    await expect(
+      changeOwnPassword(actor, { currentPassword: "wrong", newPassword: "a brand new passphrase" }, ip),
+    ).rejects.toBeInstanceOf(InvalidInputError);
+    expect(await actorFromSessionToken(token)).not.toBeNull();
+    await changeOwnPassword(actor, { currentPassword: TEST_PASSWORD, newPassword: "a brand new passphrase" }, ip);
+    expect(await actorFromSessionToken(token)).toBeNull();
+    expect(await authenticate({ email: user.email, password: "a brand new passphrase" }, ip)).toMatchObject({ ok: true });
+    expect(await authenticate({ email: user.email, password: TEST_PASSWORD }, ip)).toMatchObject({ ok: false });
+  });
+
+  it("ends every session on deactivation, on a new role and on a new country — not on a new name", async () => {
+    const admin = await createUser({ role: "ADMIN" });
+    for (const change of [
+      (id: string) => setUserActive(admin, id, false, ip),
+      (id: string) => updateUser(admin, id, { name: "Same", role: "OBSERVER", countryCode: null }, ip),
+      (id: string) => updateUser(admin, id, { name: "Same", role: "DELEGATE", countryCode: "DZ" }, ip),
+    ]) {
+      const { user, token } = await withSession();
+      await change(user.id);
+      expect(await actorFromSessionToken(token)).toBeNull();
+    }
+    const { user, token } = await withSession();
+    await updateUser(admin, user.id, { name: "A new name", role: "DELEGATE", countryCode: "QA" }, ip);
+    expect((await actorFromSessionToken(token))?.name).toBe("A new name");
+  });
+});
+
+describe("one-time set-password links", () => {
+  it("let a new delegate set a password once, then sign in", async () => {
+    const admin = await createUser({ role: "ADMIN" });
+    const { token } = await adminCreateUser(
+      admin,
+      { email: "new.delegate@test.tanfeeth.org", name: "New", role: "DELEGATE", countryCode: "JO" },
+      ip,
+    );
+    expect(await openPasswordLink(token)).toMatchObject({ email: "new.delegate@test.tanfeeth.org", needsTotp: false });
+    await setPasswordWithLink({ token, password: "my own long passphrase" }, ip);
+    expect(await authenticate({ email: "new.delegate@test.tanfeeth.org", password: "my own long passphrase" }, ip)).toMatchObject({
+      ok: true,
+    });
+    expect(await openPasswordLink(token)).toBeNull();
+    await expect(setPasswordWithLink({ token, password: "someone else's try" }, ip)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("make a new secretariat officer enrol an authenticator with the password", async () => {
+    const admin = await createUser({ role: "ADMIN" });
+    const { token } = await adminCreateUser(
+      admin,
+      { email: "new.officer@test.tanfeeth.org", name: "Officer", role: "SECRETARIAT", countryCode: null },
+      ip,
+    );
+    const link = await openPasswordLink(token);
+    expect(link?.needsTotp).toBe(true);
+    await expect(setPasswordWithLink({ token, password: "officer passphrase", totpCode: "000000" }, ip)).rejects.toBeInstanceOf(
+      InvalidInputError,
+    );
+    const result = await setPasswordWithLink({ token, password: "officer passphrase", totpCode: totpCode(link!.totp!.secret) }, ip);
+    expect(result.recoveryCodes).toHaveLength(10);
+    expect(
+      await authenticate(
+        { email: "new.officer@test.tanfeeth.org", password: "officer passphrase", totp: totpCode(link!.totp!.secret, Date.now() + 30_000) },
+        ip,
+      ),
+    ).toMatchObject({ ok: true });
+  });
+
+  it("expire, and are replaced by a newer link", async () => {
+    const admin = await createUser({ role: "ADMIN" });
+    const { id, token } = await adminCreateUser(
+      admin,
+      { email: "late@test.tanfeeth.org", name: "Late", role: "OBSERVER", countryCode: null },
+      ip,
+    );
+    await db.passwordToken.updateMany({ where: { userId: id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await openPasswordLink(token)).toBeNull();
+    await expect(setPasswordWithLink({ token, password: "too late for this" }, ip)).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe("authenticator enrolment", () => {
+  it("needs a valid code from the new authenticator, then requires it at sign-in", async () => {
+    const { user, token } = await withSession();
+    const actor = (await actorFromSessionToken(token))!;
+    const { secret } = await startTotpEnrollment(actor);
+    await expect(confirmTotpEnrollment(actor, "000000", ip)).rejects.toBeInstanceOf(InvalidInputError);
+    const codes = await confirmTotpEnrollment(actor, totpCode(secret), ip);
+    expect(codes).toHaveLength(10);
+    expect(await authenticate({ email: user.email, password: TEST_PASSWORD }, ip)).toMatchObject({ reason: "totp_required" });
+    expect(await authenticate({ email: user.email, password: TEST_PASSWORD, totp: codes[0] }, ip)).toMatchObject({ ok: true });
+  });
+});
