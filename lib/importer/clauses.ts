@@ -112,7 +112,8 @@ function wordsUntilSeparator(text: string, from: number, end: number): number {
   return countWords(text.slice(from, stop));
 }
 
-function trimClause(text: string, start: number, end: number): Span {
+/** A clause or a heading never starts or ends on a separator: "، ولمواجهة …" becomes "ولمواجهة …". */
+export function trimClause(text: string, start: number, end: number): Span {
   while (start < end && /[\s،,؛;]/u.test(text.charAt(start))) start++;
   while (end > start && /[\s،,؛;]/u.test(text.charAt(end - 1))) end--;
   return { start, end };

@@ -42,6 +42,13 @@ describe("sentences", () => {
 });
 
 describe("lists", () => {
+  it("keep an item that ends with a comma apart from the next line", () => {
+    expect(listsOf("- وإذ يؤكد أهمية التعاون،\nيقرر:")).toEqual([
+      { list: "bullet", text: "واذ يوكد اهميه التعاون،" },
+      { list: null, text: "يقرر:" },
+    ]);
+  });
+
   it("recognise Latin and Arabic-Indic numbers with a point, a hyphen or brackets, and keep the marker out", () => {
     expect(listsOf("1. first\n2- second\n(3) third\n4) fourth\n١- أول\n٢. ثان\n(٣) ثالث\n١٠-عاشر")).toEqual([
       { list: "number", text: "first" },

@@ -117,8 +117,9 @@ function lines(doc: NormalisedText): Line[] {
 }
 
 /**
- * Lines become blocks. A line break ends a sentence, except where the line was only wrapped: the line
- * ends with a comma, or the next one starts with a lowercase Latin letter (and is no list item).
+ * Lines become blocks. A line break ends a sentence, except where the line was only wrapped: the next
+ * line is no list item and starts with a lowercase Latin letter, or the line ends with a comma and is
+ * no list item itself (the considerations of a resolution end with commas, one per item).
  */
 export function segment(doc: NormalisedText): Block[] {
   const blocks: Block[] = [];
@@ -137,7 +138,7 @@ export function segment(doc: NormalisedText): Block[] {
     const wrapped =
       current !== null &&
       line.list === null &&
-      (/[,،]$/u.test(doc.text.slice(current.start, current.end)) || isLowercaseLatin(doc, line.start));
+      ((current.list === null && /[,،]$/u.test(doc.text.slice(current.start, current.end))) || isLowercaseLatin(doc, line.start));
     if (wrapped && current !== null) {
       current.end = line.end;
       continue;
