@@ -32,6 +32,9 @@ describe("Arabic operative language", () => {
     ["وطالبوا بـ", "call"],
     ["حثّ المجلس", "call"],
     ["قرر المجلس", "decision"],
+    ["واعتمد المجلس خطة", "decision"],
+    ["حيث وافق الوزراء على", "decision"],
+    ["مؤكدين الحرص على", "emphasis"],
     ["أوصى الاجتماع", "recommendation"],
     ["على ضرورة توحيد", "necessity"],
     ["بضروره توحيد", "necessity"],
@@ -95,6 +98,7 @@ describe("English", () => {
     ["urged all parties", "call"],
     ["The Council decided", "decision"],
     ["resolved to", "decision"],
+    ["announced approval of the plan", "decision"],
     ["recommended that", "recommendation"],
     ["member states must", "necessity"],
     ["member states should", "necessity"],
@@ -107,6 +111,8 @@ describe("English", () => {
     ["welcomed the delegation", "narrative"],
     ["delivered a speech", "narrative"],
     ["Recalling its resolution", "preamble"],
+    ["condemned the attacks", "narrative"],
+    ["and noted that the Academy", "narrative"],
   ] as const)("%s → %s", (text, kind) => {
     expect(classes(text, "en")[0]).toBe(kind);
   });

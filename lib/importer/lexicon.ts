@@ -67,6 +67,7 @@ export const ARABIC_LEXICON: readonly LexiconEntry[] = [
   v("decision", "[يتن]قرر"),
   v("decision", "اقر(?:وا|ت|ا)?"),
   v("decision", "كلف(?:وا|ت)?"),
+  v("decision", "وافق(?:وا|ت)?"),
   v("decision", "اعتمد(?:وا|ت)?(?! علي)"),
   n("decision", "تكليف"),
   n("decision", "موافقه(?= علي)"),
@@ -78,6 +79,7 @@ export const ARABIC_LEXICON: readonly LexiconEntry[] = [
   v("emphasis", "اكد(?:وا|ت|ا|تا)?"),
   v("emphasis", "[يتن]وكد(?:ون)?"),
   n("emphasis", "تاكيد(?:ا|ه|ها|هم)?"),
+  n("emphasis", "موكد(?:ا|ين|ون)|مشدد(?:ا|ين|ون)"),
   n("emphasis", "تشديد(?:ا|ه|ها|هم)?"),
 
   v("call", "دعا|دعوا|دعت|دعتا"),
@@ -90,6 +92,7 @@ export const ARABIC_LEXICON: readonly LexiconEntry[] = [
   v("call", "[يتن]ناشد(?:ون)?"),
   n("call", "دعوه|دعوت(?:ه|ها|هم)"),
   n("call", "مطالبه"),
+  n("call", "داعي(?:ا|ن)"),
   n("call", "حث", true),
 
   v("recommendation", "اوصي|اوصوا|اوصت"),
@@ -112,6 +115,7 @@ export const ARABIC_LEXICON: readonly LexiconEntry[] = [
   v("narrative", "[يتن]شيد(?:ون)?"),
   n("narrative", "اشاده"),
   v("narrative", "ثمن(?:وا|ت)?"),
+  v("narrative", "[يتن]ثمن"),
   v("narrative", "شارك(?:وا|ت)?"),
   v("narrative", "التقي(?:ت|ا)?|التقوا"),
   v("narrative", "[يت]لتقي"),
@@ -150,6 +154,7 @@ export const ENGLISH_LEXICON: readonly LexiconEntry[] = [
   v("decision", "resolve(?:d|s)?"),
   v("decision", "adopt(?:ed|s)?"),
   v("decision", "approve(?:d|s)?"),
+  { class: "decision", pattern: "(?:approval|adoption) of", verbal: false },
   v("decision", "(?:tasked|mandated|instructed)"),
 
   v("emphasis", "stress(?:ed|es|ing)?"),
@@ -190,7 +195,7 @@ export const ENGLISH_LEXICON: readonly LexiconEntry[] = [
   v("narrative", "held talks"),
   v("narrative", "(?:concluded|appreciated|spoke|opened)"),
   v("narrative", "(?:condemn|denounc|deplor)(?:e|ed|es|ing)?"),
-  { class: "narrative", pattern: "condemnation|took note", verbal: false },
+  { class: "narrative", pattern: "condemnation|took note|noted that", verbal: false },
   { class: "narrative", pattern: "it is worth (?:noting|mentioning)|it should be noted|it is noted", verbal: false },
 
   // Words that only open a resolution's considerations; "stressing", "affirming" also operate mid-sentence.

@@ -67,11 +67,12 @@ describe("proposals from Arabic text", () => {
     ]);
   });
 
-  it("takes the sentence's theme for a clause without keywords of its own", () => {
-    const text = "أكد الوزراء خطورة تهريب المخدرات وبالتالي يجب على الدول مواجهة هذه الظاهرة.";
+  it("suggests a theme from the clause's own keywords, not from the other clauses of its sentence", () => {
+    const text = "اعتمد المجلس الخطة المرحلية لمكافحة المخدرات، والخطة المرحلية الثانية للتدريب الأمني، والخطة الإعلامية للتوعية الأمنية.";
     expect(summary(propose(text))).toEqual([
-      ["أكد الوزراء خطورة تهريب المخدرات", "emphasis", "drugs"],
-      ["وبالتالي يجب على الدول مواجهة هذه الظاهرة.", "necessity", "drugs"],
+      ["اعتمد المجلس الخطة المرحلية لمكافحة المخدرات", "decision", "drugs"],
+      ["والخطة المرحلية الثانية للتدريب الأمني", "decision", "training"],
+      ["والخطة الإعلامية للتوعية الأمنية.", "decision", null],
     ]);
   });
 

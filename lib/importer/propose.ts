@@ -81,8 +81,9 @@ export function proposeCommitments(text: string, options: ProposeOptions): Propo
           skipped.push({ ...original(clause), reason: cls ?? "no-operative-language" });
           continue;
         }
-        // A clause without keywords of its own ("وبالتالي يجب … هذه الظاهرة") takes its sentence's theme.
-        const theme = themeOf(clause) ?? themeOf(sentence) ?? (block.list !== null ? themeOf(heading) : undefined);
+        // Only a list item falls back on a theme: its heading's or lead-in's ("ثانياً: في مجال أمن الحدود").
+        // Prose does not: the clauses of one sentence often name different things ("، وخطة مرحلية ثامنة …").
+        const theme = themeOf(clause) ?? (block.list !== null ? themeOf(heading) : undefined);
         proposals.push({ ...original(clause), kind: cls, ...(theme === undefined ? {} : { theme }) });
       }
     });
