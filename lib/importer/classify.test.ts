@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findMarkers } from "./classify";
+import { findMarkers, firstMarker } from "./classify";
 import type { Language } from "./language";
 import type { MarkerClass } from "./lexicon";
 import { normaliseText } from "./normalise";
@@ -45,6 +45,16 @@ describe("Arabic operative language", () => {
     ["لأهمّيّة تحديث", "importance"],
   ] as const)("%s → %s", (text, kind) => {
     expect(classes(text)).toEqual([kind]);
+  });
+
+  it("finds the first marker of a span", () => {
+    const markers = findMarkers(normaliseText("اتفق الوزراء وشددوا ودعوا").text, "ar");
+    expect(markers.map((m) => m.start)).toEqual([0, 13, 20]);
+    expect(firstMarker(markers, 0, 30)?.class).toBe("agreement");
+    expect(firstMarker(markers, 1, 30)?.class).toBe("emphasis");
+    expect(firstMarker(markers, 14, 30)?.class).toBe("call");
+    expect(firstMarker(markers, 14, 20)).toBeUndefined();
+    expect(firstMarker(markers, 21, 30)).toBeUndefined();
   });
 
   it("records whether و or ف is attached to the word", () => {

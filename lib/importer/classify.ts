@@ -58,5 +58,14 @@ export function findMarkers(normalised: string, language: Language): Marker[] {
 
 /** The first marker inside [start, end): in a clause, the first operative or narrative word decides. */
 export function firstMarker(markers: readonly Marker[], start: number, end: number): Marker | undefined {
-  return markers.find((m) => m.start >= start && m.start < end);
+  // Markers are sorted by start: binary search for the first one at or after `start`.
+  let low = 0;
+  let high = markers.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((markers[middle]?.start ?? Infinity) < start) low = middle + 1;
+    else high = middle;
+  }
+  const marker = markers[low];
+  return marker !== undefined && marker.start < end ? marker : undefined;
 }

@@ -61,15 +61,25 @@ function opensCoordinatedClause(text: string, at: number, markers: readonly Mark
   return word.startsWith("ف") && markers.some((m) => m.start === at);
 }
 
+const connectiveAtEnd = (connectives: readonly string[]) =>
+  connectives.map((c) => new RegExp(`(?<![\\p{L}\\p{N}])${c.replace(/ /g, "\\s+")}\\s+$`, "u"));
+const CONNECTIVES_AT_END: Record<Language, RegExp[]> = {
+  ar: connectiveAtEnd(ARABIC_CONNECTIVES),
+  en: connectiveAtEnd(ENGLISH_CONNECTIVES),
+};
+
 /** Where a verbal marker opens a new clause, the position of the cut (its connective), or null. */
 function verbalCut(text: string, sentence: Span, marker: Marker, language: Language): number | null {
   if (!marker.verbal || marker.start <= sentence.start) return null;
   if (language === "ar" && marker.conjoined) return marker.start;
-  const before = text.slice(sentence.start, marker.start);
-  const connectives = language === "ar" ? ARABIC_CONNECTIVES : ENGLISH_CONNECTIVES;
-  for (const connective of connectives) {
-    const match = new RegExp(`(?<![\\p{L}\\p{N}])${connective.replace(/ /g, "\\s+")}\\s+$`, "u").exec(before);
-    if (match) return sentence.start + match.index;
+  // Only the last few words before the verb matter.
+  const from = Math.max(sentence.start, marker.start - 40);
+  const before = text.slice(from, marker.start);
+  for (const regex of CONNECTIVES_AT_END[language]) {
+    const match = regex.exec(before);
+    if (match && (match.index > 0 || from === sentence.start || /[^\p{L}\p{N}]/u.test(text.charAt(from - 1)))) {
+      return from + match.index;
+    }
   }
   return null;
 }
