@@ -47,7 +47,9 @@ describe("language detection", () => {
     expect(detectLanguage("The ministers agreed on the Arab strategy (الاستراتيجية)")).toBe("en");
   });
 
-  it("falls back to Arabic when there are no letters", () => {
+  it("falls back to Arabic, or to the fallback given, on a tie or without letters", () => {
     expect(detectLanguage("1. 2. 3.")).toBe("ar");
+    expect(detectLanguage("1. 2. 3.", "en")).toBe("en");
+    expect(detectLanguage("ab بت", "en")).toBe("en");
   });
 });

@@ -108,6 +108,18 @@ describe("proposals from English text", () => {
 });
 
 describe("language", () => {
+  it("is read paragraph by paragraph in a bilingual text, unless it is given", () => {
+    const text = "اتفق الوزراء على تعزيز الرقابة على الحدود.\nThe ministers agreed to tighten border control, and to fight drugs.";
+    const detected = propose(text);
+    expect(detected.language).toBe("en"); // the English half has more letters
+    expect(summary(detected)).toEqual([
+      ["اتفق الوزراء على تعزيز الرقابة على الحدود.", "agreement", "borders"],
+      ["The ministers agreed to tighten border control", "agreement", "borders"],
+      ["and to fight drugs.", "agreement", "drugs"],
+    ]);
+    expect(propose(text, "ar").proposals.map((p) => p.text)).toEqual(["اتفق الوزراء على تعزيز الرقابة على الحدود."]);
+  });
+
   it("is detected when not given, and the given one is used otherwise", () => {
     expect(propose("اتفق الوزراء على التعاون.").language).toBe("ar");
     expect(propose("The ministers agreed.").language).toBe("en");

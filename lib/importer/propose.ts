@@ -1,4 +1,4 @@
-import { findMarkers, firstMarker } from "./classify";
+import { findMarkers, firstMarker, type Marker } from "./classify";
 import { splitClauses, trimClause } from "./clauses";
 import { detectLanguage, type Language } from "./language";
 import type { MarkerClass, ProposalKind } from "./lexicon";
@@ -31,7 +31,9 @@ const MAX_HEADING_WORDS = 10;
 export function proposeCommitments(text: string, options: ProposeOptions): ProposeResult {
   const language = options.language ?? detectLanguage(text);
   const doc = normaliseText(text);
-  const markers = findMarkers(doc.text, language);
+  // Without a given language, each paragraph is read in its own (a bilingual paste keeps both halves).
+  const markersIn: Partial<Record<Language, Marker[]>> = {};
+  const markersOf = (lang: Language) => (markersIn[lang] ??= findMarkers(doc.text, lang));
   const themes = compileThemes(options.themes);
   const blocks = segment(doc);
   const proposals: Proposal[] = [];
@@ -49,6 +51,8 @@ export function proposeCommitments(text: string, options: ProposeOptions): Propo
 
   blocks.forEach((block, b) => {
     const next = blocks[b + 1];
+    const blockLanguage = options.language ?? detectLanguage(doc.text.slice(block.start, block.end), language);
+    const markers = markersOf(blockLanguage);
     if (block.list === null) {
       leadIn = undefined;
       heading = undefined;
@@ -75,7 +79,7 @@ export function proposeCommitments(text: string, options: ProposeOptions): Propo
         skipped.push({ ...original(trimClause(doc.text, sentence.start, sentence.end)), reason: "heading" });
         return;
       }
-      for (const clause of splitClauses(doc.text, sentence, markers, language)) {
+      for (const clause of splitClauses(doc.text, sentence, markers, blockLanguage)) {
         const cls = clause.own?.class ?? clause.inherited ?? (block.list !== null ? leadIn : undefined);
         if (cls === undefined || cls === "narrative" || cls === "preamble") {
           skipped.push({ ...original(clause), reason: cls ?? "no-operative-language" });
