@@ -1,15 +1,18 @@
 // Runs before every request. It (1) routes pages under /ar or /en, (2) gives each page a
 // Content-Security-Policy with a fresh nonce, (3) renews the session cookie's 30-minute
-// idle expiry while it is in use, and (4) sends signed-out visitors to the sign-in page.
+// idle expiry while it is in use, (4) sends signed-out visitors to the sign-in page, and
+// (5) answers 503 while PostgreSQL is unreachable, instead of a 500 from deep inside a page.
 // It is never the security boundary: every page, action and route handler checks access
 // itself (lib/auth), so that a bypassed proxy only costs a redirect.
 import { decode, encode } from "next-auth/jwt";
 import createMiddleware from "next-intl/middleware";
 import { NextRequest, NextResponse } from "next/server";
 import { SESSION_IDLE_SECONDS, sessionCookieName, validSession } from "@/lib/auth/session-policy";
+import { databaseIsUp } from "@/lib/database-status";
 import { env, secureCookies } from "@/lib/env";
 import { routing } from "@/lib/i18n/routing";
 import { contentSecurityPolicy } from "@/lib/security/content-security-policy";
+import { unavailablePage } from "@/lib/security/unavailable-page";
 
 const handleI18nRouting = createMiddleware(routing);
 const cookieName = sessionCookieName(secureCookies);
@@ -27,9 +30,29 @@ async function renewedSession(request: NextRequest): Promise<string | null> {
   }
 }
 
+const RETRY_AFTER = "5";
+
+async function unavailable(pathname: string, isApi: boolean): Promise<NextResponse | null> {
+  // Health reports the outage itself; everything else waits for the database.
+  if (pathname === "/api/health" || (await databaseIsUp())) return null;
+  const headers = { "Retry-After": RETRY_AFTER, "Cache-Control": "no-store" };
+  if (isApi) {
+    return NextResponse.json(
+      { error: { code: "unavailable", message: "The service is temporarily unavailable. Try again shortly." } },
+      { status: 503, headers },
+    );
+  }
+  return new NextResponse(unavailablePage(pathname.split("/")[1] ?? "ar"), {
+    status: 503,
+    headers: { ...headers, "Content-Type": "text/html; charset=utf-8" },
+  });
+}
+
 export default async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   const isApi = pathname.startsWith("/api/");
+  const down = await unavailable(pathname, isApi);
+  if (down) return down;
   const session = await renewedSession(request);
 
   let response: NextResponse;
