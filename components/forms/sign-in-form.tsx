@@ -3,6 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
+import { TextField } from "./text-field";
 
 type Outcome = "idle" | "pending" | "failed" | "throttled" | "unavailable";
 
@@ -41,30 +42,9 @@ export function SignInForm({ next }: { next: string | null }) {
 
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
-      <div>
-        <label htmlFor="email" className="block text-sm font-medium">
-          {t("email")}
-        </label>
-        <input id="email" name="email" type="email" autoComplete="username" required dir="ltr"
-          className="mt-1 block w-full rounded border border-stone-300 px-3 py-2" />
-      </div>
-      <div>
-        <label htmlFor="password" className="block text-sm font-medium">
-          {t("password")}
-        </label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required dir="ltr"
-          className="mt-1 block w-full rounded border border-stone-300 px-3 py-2" />
-      </div>
-      <div>
-        <label htmlFor="totp" className="block text-sm font-medium">
-          {t("totp")}
-        </label>
-        <input id="totp" name="totp" type="text" autoComplete="one-time-code" inputMode="text" dir="ltr"
-          aria-describedby="totp-hint" className="mt-1 block w-full rounded border border-stone-300 px-3 py-2" />
-        <p id="totp-hint" className="mt-1 text-xs text-stone-500">
-          {t("totpHint")}
-        </p>
-      </div>
+      <TextField name="email" type="email" label={t("email")} autoComplete="username" dir="ltr" required />
+      <TextField name="password" type="password" label={t("password")} autoComplete="current-password" dir="ltr" required />
+      <TextField name="totp" label={t("totp")} autoComplete="one-time-code" dir="ltr" hint={t("totpHint")} />
       <p role="alert" aria-live="polite" className="min-h-5 text-sm text-rose-700">
         {message}
       </p>
