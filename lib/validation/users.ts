@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { EmailSchema } from "./password";
+import { textField } from "./text";
 
 const RoleSchema = z.enum(["ADMIN", "SECRETARIAT", "DELEGATE", "OBSERVER"], { error: "role.invalid" });
 const CountryCodeSchema = z
@@ -23,7 +24,7 @@ const optionalCountry = z
 export const CreateUserSchema = z
   .object({
     email: EmailSchema,
-    name: z.string().trim().min(1, { error: "required" }).max(200),
+    name: textField({ max: 200 }),
     role: RoleSchema,
     countryCode: optionalCountry,
   })
@@ -33,7 +34,7 @@ export const CreateUserSchema = z
 export const UpdateUserSchema = z
   .object({
     userId: z.uuid(),
-    name: z.string().trim().min(1, { error: "required" }).max(200),
+    name: textField({ max: 200 }),
     role: RoleSchema,
     countryCode: optionalCountry,
   })
