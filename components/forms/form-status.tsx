@@ -6,8 +6,9 @@ import type { FormState } from "@/lib/actions/form-state";
 /** The outcome of the last submission, read out by screen readers as it changes. */
 export function FormStatus({ state }: { state: Pick<FormState<unknown>, "status" | "message"> }) {
   const t = useTranslations();
-  const key = state.message;
-  const text = key && t.has(key as never) ? t(key as never) : key && state.status === "error" ? t("forms.errors.unexpected") : null;
+  // Messages are keys of the `forms` catalog ("errors.invalid"), or full keys ("auth.account.…").
+  const key = [`forms.${state.message}`, state.message].find((candidate) => state.message && t.has(candidate as never));
+  const text = key ? t(key as never) : state.message && state.status === "error" ? t("forms.errors.unexpected") : null;
   return (
     <p
       role={state.status === "error" ? "alert" : "status"}
