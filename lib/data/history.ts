@@ -173,8 +173,10 @@ export async function getPairView(actor: Actor, countryCode: string, code: strin
     status = readAll || canReadReport(actor, { countryCode: country.code, visibility: pair.visibility }) ? pair.status : WITHHELD;
   }
   const showCurrent = status !== WITHHELD && status !== NO_REPORT;
+  // The current assessment goes with the current status (as on the dashboard): shown to whoever
+  // may read the latest report. Its rationale and history stay in the timeline, for readAll only.
   const assessment =
-    readAll && pair?.assessmentScore != null && pair.assessedAt ? { score: pair.assessmentScore, at: pair.assessedAt } : null;
+    (readAll || showCurrent) && pair?.assessmentScore != null && pair.assessedAt ? { score: pair.assessmentScore, at: pair.assessedAt } : null;
   const { id: commitmentId, sessionId: _sessionId, ...commitmentView } = commitment;
   return {
     commitmentId,
@@ -187,7 +189,7 @@ export async function getPairView(actor: Actor, countryCode: string, code: strin
       visibility: showCurrent ? (pair?.visibility ?? null) : null,
       reviewState: readAll ? (pair?.reviewState ?? null) : null,
       assessment,
-      disagrees: readAll && showCurrent ? disagrees(pair!.status, assessment?.score ?? null) : false,
+      disagrees: showCurrent ? disagrees(pair!.status, assessment?.score ?? null) : false,
     },
     timeline,
     comments: commentEntries,
