@@ -2,30 +2,9 @@
 // the type the browser claims. Only documents people send as evidence are accepted: PDF,
 // PNG/JPEG/GIF/WebP images, and Office documents (OOXML and the legacy binary formats).
 import { fileTypeFromBuffer } from "file-type/core";
+import { ACCEPTED, type EvidenceType } from "./evidence-limits";
 
-export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
-/** Files one save of the report form may carry (the request body limit in next.config.js follows). */
-export const EVIDENCE_FILES_PER_SAVE = 3;
-/** Files one report may carry in all. */
-export const EVIDENCE_FILES_PER_REPORT = 10;
-
-export type EvidenceType = { ext: string; mime: string };
-
-const ACCEPTED: Record<string, string> = {
-  pdf: "application/pdf",
-  png: "image/png",
-  jpg: "image/jpeg",
-  gif: "image/gif",
-  webp: "image/webp",
-  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-  pptx: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-  doc: "application/msword",
-  xls: "application/vnd.ms-excel",
-  ppt: "application/vnd.ms-powerpoint",
-};
-
-export const ACCEPTED_MIME_TYPES = Object.values(ACCEPTED);
+export * from "./evidence-limits";
 
 // The stream that makes a Compound File Binary container a Word, Excel or PowerPoint file.
 const LEGACY_OFFICE_STREAMS: [string, string][] = [
@@ -67,7 +46,6 @@ export async function detectEvidenceType(bytes: Uint8Array): Promise<EvidenceTyp
 /** A file name safe to store and to send back: no path, no control characters, at most 200 characters. */
 export function safeFilename(name: string, fallbackExt: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
-  // eslint-disable-next-line no-control-regex
   const cleaned = base.replace(/[\u0000-\u001f\u007f"<>|:*?]/g, "").replace(/\s+/g, " ").trim();
   const chars = [...cleaned];
   const short = chars.length > 200 ? chars.slice(chars.length - 200).join("") : cleaned;
