@@ -87,7 +87,8 @@ export function ReportForm({ commitment, baseVersion, defaults }: Props) {
 
       <div>
         <label htmlFor="status" className="block text-sm font-medium">{t("status")}</label>
-        <select id="status" name="status" defaultValue={value("status")} aria-describedby="status-errors"
+        {/* Keyed on its value: React does not move a mounted select's default, and the form resets to it. */}
+        <select key={value("status")} id="status" name="status" defaultValue={value("status")} aria-describedby="status-errors"
           aria-invalid={errors.status ? true : undefined} className={inputClass}>
           <option value="">{t("chooseStatus")}</option>
           {STATUSES.map((status) => (

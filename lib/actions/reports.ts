@@ -23,8 +23,8 @@ export type ReportConflict = {
 export type ReportFormData = { conflict?: ReportConflict; version?: number };
 
 function uploadedFiles(formData: FormData): File[] {
-  // An empty file input still sends one nameless, empty part.
-  return formData.getAll("files").filter((value): value is File => value instanceof File && (value.size > 0 || value.name !== ""));
+  // An empty file input still sends one empty part; empty files carry no evidence either.
+  return formData.getAll("files").filter((value): value is File => value instanceof File && value.size > 0);
 }
 
 /**

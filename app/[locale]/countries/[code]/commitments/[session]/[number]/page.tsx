@@ -161,7 +161,14 @@ export default async function PairPage({ params }: Props) {
               {view.latestReport && view.latestReport.reviewState === "SUBMITTED" ? (
                 <ReviewForm reportId={view.latestReport.id} version={view.latestReport.version} />
               ) : (
-                <p className="text-sm text-stone-600">{t("nothingToReview")}</p>
+                <p className="text-sm text-stone-600" data-testid="last-decision">
+                  {latestReport?.review
+                    ? t(latestReport.review.decision === "VALIDATE" ? "lastValidated" : "lastReturned", {
+                        version: latestReport.version,
+                        name: latestReport.review.reviewer,
+                      })
+                    : t("nothingToReview")}
+                </p>
               )}
             </section>
           ) : null}
