@@ -8,6 +8,11 @@ async function pageAs(browser: Browser, subject: Subject): Promise<Page> {
   return context.newPage();
 }
 
+/** Waits until React has hydrated the form: typing before that is reset by hydration. */
+async function formReady(page: Page, testId: string) {
+  await expect(page.getByTestId(testId)).toHaveAttribute("data-hydrated", "true");
+}
+
 /** The dashboard's count of member states reporting `status` on a commitment. */
 async function dashboardCount(page: Page, code: string, status: string): Promise<number> {
   await page.goto("/en");
@@ -28,6 +33,7 @@ test.describe("the reporting workflow", () => {
     await delegate.locator('li[data-commitment="35/8"]').getByRole("link").click();
     await expect(delegate).toHaveURL(/\/en\/countries\/QA\/commitments\/35\/8$/);
 
+    await formReady(delegate, "report-form");
     await delegate.getByLabel("Status", { exact: true }).selectOption("SUBSTANTIAL");
     await delegate.getByLabel("Narrative").fill("The **national cybercrime law** was adopted.\n\n- decree signed\n- unit staffed");
     await delegate.getByLabel("Evidence links").fill("https://www.example.gov/qa/cybercrime-law");
@@ -55,6 +61,7 @@ test.describe("the reporting workflow", () => {
     const queued = secretariat.locator('tr[data-country="QA"][data-commitment="35/8"]');
     await expect(queued).toBeVisible();
     await queued.getByRole("link", { name: "Open" }).click();
+    await formReady(secretariat, "review-form");
     await secretariat.getByLabel("Return for revision").check();
     await secretariat.getByLabel("Comment to the delegates").fill("Please attach the signed decree.");
     await secretariat.getByRole("button", { name: "Record decision" }).click();
@@ -68,6 +75,7 @@ test.describe("the reporting workflow", () => {
     await item.getByRole("link").first().click();
     await expect(delegate).toHaveURL(/\/en\/countries\/QA\/commitments\/35\/8$/);
     await expect(delegate.getByTestId("returned-notice")).toContainText("Please attach the signed decree.");
+    await formReady(delegate, "report-form");
     await delegate.getByLabel("Status", { exact: true }).selectOption("COMPLETE");
     await delegate.getByLabel("Narrative").fill("The law is in force; the signed decree is attached.");
     await delegate.getByLabel("Evidence files").setInputFiles({ name: "signed-decree.png", mimeType: "image/png", buffer: ACCEPTED_SAMPLES.png!.bytes });
@@ -80,6 +88,7 @@ test.describe("the reporting workflow", () => {
     // The secretariat validates the resubmission and assesses the pair.
     await secretariat.reload();
     await expect(secretariat.getByText("Decision on version")).toBeVisible();
+    await formReady(secretariat, "review-form");
     await secretariat.getByLabel("Validate").check();
     await secretariat.getByRole("button", { name: "Record decision" }).click();
     await expect(secretariat.getByTestId("last-decision")).toContainText("validated by");
@@ -102,7 +111,10 @@ test.describe("the reporting workflow", () => {
   test("a stale submission is refused, keeps the delegate's text, and shows what changed", async ({ browser }) => {
     const first = await pageAs(browser, "delegateA");
     const second = await pageAs(browser, "delegateA");
-    for (const page of [first, second]) await page.goto("/en/countries/QA/commitments/35/7");
+    for (const page of [first, second]) {
+      await page.goto("/en/countries/QA/commitments/35/7");
+      await formReady(page, "report-form");
+    }
 
     await first.getByLabel("Status", { exact: true }).selectOption("SUBSTANTIAL");
     await first.getByLabel("Narrative").fill("Submitted first, from the other tab.");
@@ -129,6 +141,7 @@ test.describe("the reporting workflow", () => {
   test("drafts are kept for their author only; refused links and files keep the text", async ({ browser }) => {
     const delegate = await pageAs(browser, "delegateA");
     await delegate.goto("/en/countries/QA/commitments/35/6");
+    await formReady(delegate, "report-form");
     await delegate.getByLabel("Narrative").fill("Draft narrative, not yet shared.");
     await delegate.getByLabel("Evidence links").fill("javascript:alert(1)");
     await delegate.getByRole("button", { name: "Submit report" }).click();

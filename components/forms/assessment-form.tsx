@@ -7,6 +7,7 @@ import { recordAssessmentAction } from "@/lib/actions/assessments";
 import { SCORES } from "@/lib/assessment-scale";
 import { FieldErrors } from "./field-errors";
 import { FormStatus } from "./form-status";
+import { useHydrated } from "./use-hydrated";
 import { SubmitButton } from "./submit-button";
 
 type Props = { commitment: string; country: string; baseAssessmentId: string | null; currentScore: number | null };
@@ -15,11 +16,12 @@ type Props = { commitment: string; country: string; baseAssessmentId: string | n
 export function AssessmentForm({ commitment, country, baseAssessmentId, currentScore }: Props) {
   const t = useTranslations("reporting.assessment");
   const [state, action] = useActionState(recordAssessmentAction, initialFormState);
+  const hydrated = useHydrated();
   // Based on the assessment shown when the form was opened: another officer's in between is a conflict.
   const [base] = useState(baseAssessmentId ?? "");
   const values = state.status === "error" ? state.values : undefined;
   return (
-    <form action={action} className="space-y-3" data-testid="assessment-form">
+    <form action={action} className="space-y-3" data-testid="assessment-form" data-hydrated={hydrated}>
       <input type="hidden" name="commitment" value={commitment} />
       <input type="hidden" name="country" value={country} />
       <input type="hidden" name="baseAssessmentId" value={state.status === "success" ? (baseAssessmentId ?? "") : base} />

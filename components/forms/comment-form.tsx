@@ -6,14 +6,16 @@ import { initialFormState } from "@/lib/actions/form-state";
 import { addCommentAction } from "@/lib/actions/comments";
 import { FieldErrors } from "./field-errors";
 import { FormStatus } from "./form-status";
+import { useHydrated } from "./use-hydrated";
 import { SubmitButton } from "./submit-button";
 
 export function CommentForm({ commitment, country }: { commitment: string; country: string }) {
   const t = useTranslations("reporting.thread");
   const [state, action] = useActionState(addCommentAction, initialFormState);
+  const hydrated = useHydrated();
   const values = state.status === "error" ? state.values : undefined;
   return (
-    <form action={action} className="space-y-2" data-testid="comment-form">
+    <form action={action} className="space-y-2" data-testid="comment-form" data-hydrated={hydrated}>
       <input type="hidden" name="commitment" value={commitment} />
       <input type="hidden" name="country" value={country} />
       <label htmlFor="comment-body" className="block text-sm font-medium">{t("new")}</label>

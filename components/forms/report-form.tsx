@@ -12,6 +12,7 @@ import { STATUSES, type DisplayedStatus } from "@/lib/status-scale";
 import { NARRATIVE_MAX } from "@/lib/validation/reports";
 import { FieldErrors } from "./field-errors";
 import { FormStatus } from "./form-status";
+import { useHydrated } from "./use-hydrated";
 
 export type ReportFormDefaults = {
   status: string;
@@ -59,6 +60,7 @@ export function ReportForm({ commitment, baseVersion, defaults }: Props) {
   const ts = useTranslations("common.status");
   const tv = useTranslations("reporting.visibility");
   const [state, action] = useActionState(saveReportAction, initialFormState);
+  const hydrated = useHydrated();
   // The base is fixed when the form is opened; only what this form learned moves it.
   const [openedOn] = useState(baseVersion);
   const conflict = state.data?.conflict;
@@ -68,7 +70,7 @@ export function ReportForm({ commitment, baseVersion, defaults }: Props) {
   const errors = state.fieldErrors ?? {};
 
   return (
-    <form action={action} className="space-y-5" data-testid="report-form">
+    <form action={action} className="space-y-5" data-testid="report-form" data-hydrated={hydrated}>
       <input type="hidden" name="commitment" value={commitment} />
       <input type="hidden" name="baseVersion" value={base} />
 

@@ -6,15 +6,17 @@ import { initialFormState } from "@/lib/actions/form-state";
 import { reviewReportAction } from "@/lib/actions/reviews";
 import { FieldErrors } from "./field-errors";
 import { FormStatus } from "./form-status";
+import { useHydrated } from "./use-hydrated";
 import { SubmitButton } from "./submit-button";
 
 /** The secretariat's decision on the pair's latest report: validate, or return with a comment. */
 export function ReviewForm({ reportId, version }: { reportId: string; version: number }) {
   const t = useTranslations("reporting.review");
   const [state, action] = useActionState(reviewReportAction, initialFormState);
+  const hydrated = useHydrated();
   const values = state.status === "error" ? state.values : undefined;
   return (
-    <form action={action} className="space-y-3" data-testid="review-form">
+    <form action={action} className="space-y-3" data-testid="review-form" data-hydrated={hydrated}>
       <input type="hidden" name="reportId" value={reportId} />
       <p className="text-sm text-stone-600">{t("intro", { version })}</p>
       <fieldset>
