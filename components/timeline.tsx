@@ -5,7 +5,7 @@ import { StatusBadge } from "@/components/status-badge";
 import type { TimelineEntry } from "@/lib/data/history";
 import type { Locale } from "@/lib/i18n/routing";
 
-const scoreLabel = (score: number) => (score > 0 ? `+${score}` : String(score));
+const scoreLabel = (score: number) => (score > 0 ? `+${score}` : score < 0 ? `−${-score}` : "0");
 
 /** A pair's history, newest first: reports, reviews, assessments and comments. */
 export async function Timeline({ entries, locale }: { entries: TimelineEntry[]; locale: Locale }) {

@@ -101,7 +101,7 @@ test.describe("the reporting workflow", () => {
     // The delegate sees who validated it, the assessment and the disagreement; the dashboard counts it.
     await delegate.reload();
     await expect(delegate.locator('[data-testid="timeline"] li[data-kind="report"]').first().getByTestId("report-review")).toContainText("Validated by");
-    await expect(delegate.getByTestId("current-assessment")).toContainText("0");
+    await expect(delegate.getByTestId("current-assessment")).toContainText("0 Partial compliance");
     await expect(delegate.getByTestId("disagreement")).toBeVisible();
     expect(await dashboardCount(delegate, "35/8", "COMPLETE")).toBe(completeBefore + 1);
     await delegate.goto("/en/commitments/35/8");

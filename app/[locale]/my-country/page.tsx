@@ -15,7 +15,7 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/my-count
   return { title: t("title") };
 }
 
-const scoreLabel = (score: number) => (score > 0 ? `+${score}` : String(score));
+const scoreLabel = (score: number) => (score > 0 ? `+${score}` : score < 0 ? `−${-score}` : "0");
 
 /** A delegate's commitments: their country's current status, last report, and what the secretariat asked for. */
 export default async function MyCountryPage({ params }: PageProps<"/[locale]/my-country">) {

@@ -38,8 +38,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `${pickLocalized(view.country, "name", locale)} — ${view.commitment.code}` };
 }
 
-const scoreLabel = (score: number) => (score > 0 ? `+${score}` : String(score));
-
 export default async function PairPage({ params }: Props) {
   const { locale, actor, view } = await load(params);
   setRequestLocale(locale);
@@ -100,11 +98,10 @@ export default async function PairPage({ params }: Props) {
             <dt className="text-sm text-stone-600">{t("assessed")}</dt>
             <dd className="mt-1" data-testid="current-assessment">
               {current.assessment ? (
-                <span className="font-medium" dir="ltr">{scoreLabel(current.assessment.score)}</span>
+                <span className="font-medium" data-score={current.assessment.score}>{ta(`scores.${current.assessment.score}` as "scores.0")}</span>
               ) : (
                 <span className="text-stone-500">{t("notAssessed")}</span>
               )}
-              {current.assessment ? <span className="ms-2 text-sm">{ta(`scores.${current.assessment.score}` as "scores.0")}</span> : null}
             </dd>
           </div>
           <div>
