@@ -159,6 +159,21 @@ test.describe("the reporting workflow", () => {
     await expect(delegate.getByTestId("draft-notice")).toBeVisible();
     await expect(delegate.getByLabel("Narrative")).toHaveValue("Draft narrative, not yet shared.");
 
+    // A file of exactly 10 MB goes through (the request body limits allow it); one byte more is refused.
+    const pdf = ACCEPTED_SAMPLES.pdf!.bytes;
+    const tenMegabytes = Buffer.concat([pdf, Buffer.alloc(10 * 1024 * 1024 - pdf.length)]);
+    await delegate.getByLabel("Evidence files").setInputFiles({ name: "too-big.pdf", mimeType: "application/pdf", buffer: Buffer.concat([tenMegabytes, Buffer.alloc(1)]) });
+    await delegate.getByRole("button", { name: "Save draft" }).click();
+    await expect(delegate.getByText("Each file may be at most 10 MB.")).toBeVisible();
+    await delegate.getByLabel("Evidence files").setInputFiles({ name: "ten-megabytes.pdf", mimeType: "application/pdf", buffer: tenMegabytes });
+    await delegate.getByRole("button", { name: "Save draft" }).click();
+    const pending = delegate.getByTestId("pending-files");
+    await expect(pending).toContainText("ten-megabytes.pdf");
+    const stored = await delegate.request.get((await pending.getByRole("link", { name: "ten-megabytes.pdf" }).getAttribute("href"))!);
+    expect((await stored.body()).length).toBe(10 * 1024 * 1024);
+    await pending.getByRole("button", { name: "Remove" }).click();
+    await expect(delegate.getByTestId("pending-files")).toHaveCount(0);
+
     // QA's 35/6 is published to observers: the secretariat and an observer open it, without the draft.
     for (const subject of ["secretariat", "observer", "delegateB"] as const) {
       const page = await pageAs(browser, subject);

@@ -391,3 +391,24 @@ describe("history is append-only", () => {
     await expect(db.report.delete({ where: { id: row.id } })).rejects.toThrow();
   });
 });
+
+describe("pair_status after everything above", () => {
+  it("matches the history exactly: version, latest report, status, visibility, review state, assessment", async () => {
+    const mismatches = await db.$queryRaw<{ n: bigint }[]>`
+      SELECT count(*) AS n FROM pair_status p
+      LEFT JOIN LATERAL (SELECT * FROM report r WHERE r.commitment_id = p.commitment_id AND r.country_code = p.country_code
+                         ORDER BY r.version DESC LIMIT 1) latest ON true
+      LEFT JOIN LATERAL (SELECT * FROM review v WHERE v.report_id = latest.id ORDER BY v.created_at DESC LIMIT 1) decision ON true
+      LEFT JOIN LATERAL (SELECT * FROM assessment a WHERE a.commitment_id = p.commitment_id AND a.country_code = p.country_code
+                         ORDER BY a.created_at DESC, a.id DESC LIMIT 1) assessed ON true
+      WHERE p.version <> (SELECT count(*) FROM report r WHERE r.commitment_id = p.commitment_id AND r.country_code = p.country_code)
+         OR p.latest_report_id IS DISTINCT FROM latest.id
+         OR p.status IS DISTINCT FROM latest.status
+         OR p.visibility IS DISTINCT FROM latest.visibility
+         OR (latest.id IS NOT NULL AND p.review_state IS DISTINCT FROM
+             CASE decision.decision WHEN 'VALIDATE' THEN 'VALIDATED'::"ReviewState" WHEN 'RETURN' THEN 'RETURNED'::"ReviewState" ELSE 'SUBMITTED'::"ReviewState" END)
+         OR p.assessment_score IS DISTINCT FROM assessed.score`;
+    expect(Number(mismatches[0]!.n)).toBe(0);
+    expect(await db.pairStatus.count()).toBeGreaterThan(10);
+  });
+});

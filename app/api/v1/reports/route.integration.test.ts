@@ -56,6 +56,22 @@ describe("POST /api/v1/reports", () => {
     expect((await submit(qa.id, body({ status: "COMPLETE", baseVersion: 1 }))).status).toBe(201);
   });
 
+  // Threat: concurrent writers of one country silently overwriting each other (lost writes).
+  it("answers one of 20 concurrent submissions on the same base version with 201, the other 19 with 409", async () => {
+    const qa2 = await createUser({ role: "DELEGATE", countryCode: "QA" });
+    expect((await submit(qa.id, body({ commitment: "35/4" }))).status).toBe(201);
+    const before = await db.report.count({ where: { countryCode: "QA", commitment: { code: "35/4" } } });
+    const requests = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        apiRequest("/api/v1/reports", i % 2 ? qa.id : qa2.id, { method: "POST", body: body({ commitment: "35/4", narrative: `racer ${i}`, baseVersion: 1 }) }),
+      ),
+    );
+    const statuses = (await Promise.all(requests.map((request) => postReport(request, none)))).map((r) => r.status);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(19);
+    expect(await db.report.count({ where: { countryCode: "QA", commitment: { code: "35/4" } } })).toBe(before + 1);
+  });
+
   it("answers 400 with field errors for bad input", async () => {
     const response = await submit(qa.id, body({ status: "DONE", evidenceLinks: ["javascript:alert(1)"], narrative: "x".repeat(10_001), baseVersion: -1 }));
     expect(response.status).toBe(400);
