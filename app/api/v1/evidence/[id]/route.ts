@@ -23,7 +23,8 @@ export const GET = apiRoute<{ id: string }>(async (_request, actor, { id }) => {
       "X-Content-Type-Options": "nosniff",
       "Content-Security-Policy": "default-src 'none'; sandbox",
       "Cache-Control": "private, no-store",
-      Digest: `sha-256=${Buffer.from(file.sha256, "hex").toString("base64")}`,
+      // RFC 9530: lets a client check what it received against what was uploaded.
+      "Repr-Digest": `sha-256=:${Buffer.from(file.sha256, "hex").toString("base64")}:`,
     },
   });
 });
