@@ -21,6 +21,13 @@ const nextConfig = {
   // Native addon: loaded by Node at run time, not bundled.
   serverExternalPackages: ["@node-rs/argon2"],
   turbopack: { root: import.meta.dirname },
+  experimental: {
+    // The report form carries up to 3 evidence files of at most 10 MB each (lib/evidence-limits.ts);
+    // the data layer enforces those limits itself. The proxy buffers request bodies up to its own
+    // limit and silently truncates beyond it, so both limits move together.
+    serverActions: { bodySizeLimit: "32mb" },
+    proxyClientMaxBodySize: "32mb",
+  },
   // The build checks the app's types only; `npm test` checks everything (tests, scripts, e2e).
   typescript: { tsconfigPath: "tsconfig.build.json" },
   async headers() {

@@ -41,3 +41,21 @@ for (const subject of SUBJECTS) {
     await request.dispose();
   });
 }
+
+// Positive controls: the sweep above must be able to find a canary where one is shown.
+test("each delegate and the secretariat do see the restricted narratives they may read", async ({ playwright, baseURL }) => {
+  const cases: [Subject, string][] = [
+    ["delegateA", COUNTRY_A],
+    ["delegateB", COUNTRY_B],
+    ["secretariat", COUNTRY_A],
+    ["admin", COUNTRY_B],
+  ];
+  for (const [subject, country] of cases) {
+    const request = await playwright.request.newContext({ baseURL, storageState: storageStateOf(subject) });
+    for (const path of [`/en/countries/${country}/commitments/35/1`, `/ar/countries/${country}/commitments/35/2`, `/api/v1/countries/${country}/reports?commitment=35/3`]) {
+      const body = await (await request.get(path)).text();
+      expect(body.includes(canary[country]!), `${path} as ${subject}`).toBe(true);
+    }
+    await request.dispose();
+  }
+});

@@ -10,9 +10,26 @@ import { db } from "@/lib/db";
 import { ForbiddenError } from "@/lib/errors";
 import { GET as getCommitments } from "@/app/api/v1/commitments/route";
 import { GET as getMe } from "@/app/api/v1/me/route";
+import { PUT as putAssessment } from "@/app/api/v1/assessments/route";
+import { GET as getPairReports } from "@/app/api/v1/countries/[code]/reports/route";
+import { GET as getEvidence } from "@/app/api/v1/evidence/[id]/route";
+import { POST as postReview } from "@/app/api/v1/reports/[id]/review/route";
+import { POST as postReport } from "@/app/api/v1/reports/route";
 import { apiRequest, noParams, sessionToken } from "./auth";
 import { createUser, recordReport } from "./factories";
-import { COUNTRY_A, COUNTRY_B, SUBJECTS, adminOnly, routes, signedIn, type Rule, type Subject } from "./permission-matrix";
+import {
+  COUNTRY_A,
+  COUNTRY_B,
+  PAIR_A_PUBLISHED,
+  PAIR_A_RESTRICTED,
+  PAIR_B_RESTRICTED,
+  SUBJECTS,
+  adminOnly,
+  routes,
+  signedIn,
+  type Rule,
+  type Subject,
+} from "./permission-matrix";
 
 type Signed = Exclude<Subject, "signedOut" | "delegateARevoked">;
 const actors = {} as Record<Signed, Actor>;
@@ -120,5 +137,50 @@ describe("route handlers, called with each subject's session cookie", () => {
   }
   it("covers the API routes whose rule is `signedIn`", () => {
     expect(routes.filter((r) => r.expect === signedIn).every((r) => handlers[r.route])).toBe(true);
+  });
+});
+
+describe("reporting route handlers, on the matrix's pairs arranged as in the demo data", () => {
+  type Handler = (request: import("next/server").NextRequest, context: { params: Promise<never> }) => Promise<Response>;
+  // Route file → handler and the dynamic segments of a concrete path.
+  const handlers: Record<string, { handler: Handler; params: (path: string) => Record<string, string> }> = {
+    "/api/v1/countries/[code]/reports": { handler: getPairReports as Handler, params: (path) => ({ code: path.split("/")[4]! }) },
+    "/api/v1/reports": { handler: postReport as Handler, params: () => ({}) },
+    "/api/v1/reports/[id]/review": { handler: postReview as Handler, params: (path) => ({ id: path.split("/")[4]! }) },
+    "/api/v1/assessments": { handler: putAssessment as Handler, params: () => ({}) },
+    "/api/v1/evidence/[id]": { handler: getEvidence as Handler, params: (path) => ({ id: path.split("/")[4]! }) },
+  };
+  const STATUS = { ok: 200, unauthenticated: 401, forbidden: 403, notFound: 404 } as const;
+
+  beforeAll(async () => {
+    await recordReport({ code: PAIR_A_RESTRICTED.code, country: COUNTRY_A, status: "LIMITED", authorId: actors.delegateA.id, visibility: "RESTRICTED" });
+    await recordReport({ code: PAIR_B_RESTRICTED.code, country: COUNTRY_B, status: "LIMITED", authorId: actors.delegateB.id, visibility: "RESTRICTED" });
+    await recordReport({ code: PAIR_A_PUBLISHED.code, country: COUNTRY_A, status: "LIMITED", authorId: actors.delegateA.id, visibility: "OBSERVERS" });
+    await recordReport({ code: PAIR_A_PUBLISHED.code, country: COUNTRY_A, status: "SUBSTANTIAL", authorId: actors.delegateA.id, visibility: "RESTRICTED" });
+  });
+
+  for (const route of routes.filter((r) => handlers[r.route])) {
+    for (const subject of SUBJECTS) {
+      it(`${route.method} ${route.path} as ${subject}`, async () => {
+        const init = { method: route.method, ...(route.body === undefined ? {} : { body: route.body }) };
+        const request =
+          subject === "signedOut"
+            ? await apiRequest(route.path, null, init)
+            : subject === "delegateARevoked"
+              ? await apiRequest(route.path, null, { ...init, headers: { cookie: `next-auth.session-token=${revokedToken}` } })
+              : await apiRequest(route.path, actors[subject].id, init);
+        const { handler, params } = handlers[route.route]!;
+        const before = await db.report.count();
+        const response = await handler(request, { params: Promise.resolve(params(route.path.split("?")[0]!)) as Promise<never> });
+        const outcome = route.expect[subject];
+        expect(response.status).toBe(outcome === "ok" ? (route.okStatus ?? 200) : STATUS[outcome]);
+        expect(await db.report.count()).toBe(before);
+      });
+    }
+  }
+
+  it("covers every reporting route of the matrix", () => {
+    const reporting = routes.filter((r) => r.route.startsWith("/api/v1/") && !["/api/v1/me", "/api/v1/commitments"].includes(r.route));
+    expect(reporting.every((r) => handlers[r.route])).toBe(true);
   });
 });

@@ -43,6 +43,18 @@ export const signedIn = rule(EVERYONE_SIGNED_IN, "forbidden");
 export const adminOnly = rule(["admin"], "forbidden");
 export const adminPage = rule(["admin"], "notFound");
 export const signedInPage = rule(EVERYONE_SIGNED_IN, "notFound");
+/** Country data shared with everyone signed in; refused as if it did not exist. */
+export const sharedData = rule(EVERYONE_SIGNED_IN, "notFound");
+/** Data of country A (delegate A's own country) that nobody else but the secretariat may read. */
+export const countryAData = rule(["delegateA", "secretariat", "admin"], "notFound");
+export const countryBData = rule(["delegateB", "secretariat", "admin"], "notFound");
+const delegatesPage = rule(["delegateA", "delegateB"], "notFound");
+const staffPage = rule(["secretariat", "admin"], "notFound");
+const delegates = rule(["delegateA", "delegateB"], "forbidden");
+const staff = rule(["secretariat", "admin"], "forbidden");
+const delegatesAndStaff = rule(["delegateA", "delegateB", "secretariat", "admin"], "forbidden");
+/** Writing for country A: its delegate; another country's delegate and everyone else are refused (403). */
+const countryAWriter = rule(["delegateA"], "forbidden");
 
 export type RouteCase = {
   /** The route file's path as Next names it: /api/v1/me */
@@ -51,6 +63,8 @@ export type RouteCase = {
   /** A concrete request. */
   path: string;
   body?: unknown;
+  /** What an allowed caller gets (default 200): write probes carry invalid input and get 400. */
+  okStatus?: number;
   resource: string;
   expect: Rule;
 };
@@ -75,6 +89,17 @@ export type PageCase = {
   expect: Rule;
 };
 
+const UUID = "00000000-0000-7000-8000-000000000000";
+
+// Pairs whose history makes a rule visible. In the demo data (prisma/seed-data/demo.ts, and
+// arranged alike by tests/permission-matrix.integration.test.ts): every report of A on 35/1 and
+// of B on 35/8 is RESTRICTED; A's 35/6 has a report published to observers.
+export const PAIR_A_RESTRICTED = { country: COUNTRY_A, code: "35/1" };
+export const PAIR_B_RESTRICTED = { country: COUNTRY_B, code: "35/8" };
+export const PAIR_A_PUBLISHED = { country: COUNTRY_A, code: "35/6" };
+const pairPath = (pair: { country: string; code: string }) => `/en/countries/${pair.country}/commitments/${pair.code}`;
+const pairApi = (pair: { country: string; code: string }) => `/api/v1/countries/${pair.country}/reports?commitment=${pair.code}`;
+
 export const routes: RouteCase[] = [
   { route: "/api/health", method: "GET", path: "/api/health", resource: "service health", expect: PUBLIC },
   { route: "/api/auth/[...nextauth]", method: "GET", path: "/api/auth/csrf", resource: "next-auth", expect: PUBLIC },
@@ -86,9 +111,40 @@ export const routes: RouteCase[] = [
     resource: "commitments of session 35",
     expect: signedIn,
   },
+  { route: "/api/v1/countries/[code]/reports", method: "GET", path: pairApi(PAIR_A_RESTRICTED), resource: "A's restricted pair", expect: countryAData },
+  { route: "/api/v1/countries/[code]/reports", method: "GET", path: pairApi(PAIR_B_RESTRICTED), resource: "B's restricted pair", expect: countryBData },
+  { route: "/api/v1/countries/[code]/reports", method: "GET", path: pairApi(PAIR_A_PUBLISHED), resource: "A's published pair", expect: sharedData },
+  {
+    route: "/api/v1/reports",
+    method: "POST",
+    path: "/api/v1/reports",
+    body: { commitment: "35/1", country: COUNTRY_A, status: "NOT-A-STATUS", baseVersion: 0 },
+    okStatus: 400,
+    resource: "a report for country A",
+    expect: countryAWriter,
+  },
+  {
+    route: "/api/v1/reports/[id]/review",
+    method: "POST",
+    path: `/api/v1/reports/${UUID}/review`,
+    body: { decision: "MAYBE" },
+    okStatus: 400,
+    resource: "a review",
+    expect: staff,
+  },
+  {
+    route: "/api/v1/assessments",
+    method: "PUT",
+    path: "/api/v1/assessments",
+    body: { commitment: "35/1", country: COUNTRY_A, score: 5 },
+    okStatus: 400,
+    resource: "an assessment",
+    expect: staff,
+  },
+  // An evidence file that does not exist answers like one the caller may not read.
+  { route: "/api/v1/evidence/[id]", method: "GET", path: `/api/v1/evidence/${UUID}`, resource: "an evidence file", expect: rule([], "notFound") },
 ];
 
-const UUID = "00000000-0000-7000-8000-000000000000";
 
 export const actions: ActionCase[] = [
   { file: "lib/actions/account.ts", action: "changePasswordAction", page: "/en/account", probe: { currentPassword: "" }, expect: signedIn },
@@ -102,6 +158,11 @@ export const actions: ActionCase[] = [
   { file: "lib/actions/users.ts", action: "updateUserAction", page: "/en/admin/users", probe: { userId: "x" }, expect: adminOnly },
   { file: "lib/actions/users.ts", action: "setUserActiveAction", page: "/en/admin/users", probe: { userId: UUID }, expect: adminOnly },
   { file: "lib/actions/users.ts", action: "issuePasswordLinkAction", page: "/en/admin/users", probe: { userId: "x" }, expect: adminOnly },
+  { file: "lib/actions/reports.ts", action: "saveReportAction", page: pairPath(PAIR_A_RESTRICTED), probe: { intent: "submit", commitment: "x" }, expect: delegates },
+  { file: "lib/actions/reports.ts", action: "removeEvidenceFileAction", page: pairPath(PAIR_A_RESTRICTED), probe: { fileId: "x" }, expect: delegates },
+  { file: "lib/actions/reviews.ts", action: "reviewReportAction", page: pairPath(PAIR_A_RESTRICTED), probe: { reportId: "x" }, expect: staff },
+  { file: "lib/actions/assessments.ts", action: "recordAssessmentAction", page: pairPath(PAIR_A_RESTRICTED), probe: { commitment: "x" }, expect: staff },
+  { file: "lib/actions/comments.ts", action: "addCommentAction", page: pairPath(PAIR_A_RESTRICTED), probe: { body: "" }, expect: delegatesAndStaff },
 ];
 
 export const pages: PageCase[] = [
@@ -109,6 +170,11 @@ export const pages: PageCase[] = [
   { page: "/[locale]/commitments/[session]/[number]", path: "/en/commitments/35/6", expect: signedInPage },
   { page: "/[locale]/account", path: "/en/account", expect: signedInPage },
   { page: "/[locale]/admin/users", path: "/en/admin/users", expect: adminPage },
+  { page: "/[locale]/my-country", path: "/en/my-country", expect: delegatesPage },
+  { page: "/[locale]/review", path: "/en/review", expect: staffPage },
+  { page: "/[locale]/countries/[code]/commitments/[session]/[number]", path: pairPath(PAIR_A_RESTRICTED), expect: countryAData },
+  { page: "/[locale]/countries/[code]/commitments/[session]/[number]", path: pairPath(PAIR_B_RESTRICTED), expect: countryBData },
+  { page: "/[locale]/countries/[code]/commitments/[session]/[number]", path: pairPath(PAIR_A_PUBLISHED), expect: sharedData },
   { page: "/[locale]/sign-in", path: "/en/sign-in", expect: PUBLIC },
   { page: "/[locale]/set-password/[token]", path: "/en/set-password/not-a-token", expect: PUBLIC },
   // Unknown paths under a locale: the 404 page for those signed in.

@@ -50,7 +50,9 @@ export async function runAction<S extends ZodType, Data = undefined>(
     return { status: "error", message: "errors.invalid", fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
   }
   try {
-    return (await perform(actor, parsed.data, await requestAddress())) ?? { status: "success" };
+    const state = (await perform(actor, parsed.data, await requestAddress())) ?? { status: "success" };
+    // A refusal returned by the action keeps what the user typed, like a thrown one.
+    return state.status === "error" ? { values, ...state } : state;
   } catch (error) {
     return { ...actionError(error), values };
   }

@@ -8,7 +8,9 @@ import {
   canReadAuditLog,
   canReadReport,
   canReviewReports,
+  canWriteComments,
   canWriteReport,
+  canWriteReports,
   readableVisibilities,
   requiresTwoFactor,
 } from "./permissions";
@@ -98,5 +100,26 @@ describe("writing", () => {
       "ADMIN",
       "SECRETARIAT",
     ]);
+  });
+});
+
+describe("writing reports and comments", () => {
+  it("lets only delegates with a country report at all, and only for their own country", () => {
+    expect(canWriteReports(qa)).toBe(true);
+    expect(canWriteReport(qa, "QA")).toBe(true);
+    expect(canWriteReport(qa, "DZ")).toBe(false);
+    for (const other of [secretariat, admin, observer, actor("DELEGATE", null)]) {
+      expect(canWriteReports(other)).toBe(false);
+      expect(canWriteReport(other, "QA")).toBe(false);
+    }
+  });
+
+  it("lets delegates and the secretariat into threads, each delegate only into its own country's", () => {
+    for (const allowed of [qa, secretariat, admin]) expect(canWriteComments(allowed)).toBe(true);
+    expect(canWriteComments(observer)).toBe(false);
+    expect(canComment(qa, "QA")).toBe(true);
+    expect(canComment(qa, "DZ")).toBe(false);
+    expect(canComment(observer, "DZ")).toBe(false);
+    expect(canComment(secretariat, "DZ")).toBe(true);
   });
 });

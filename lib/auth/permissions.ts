@@ -38,6 +38,11 @@ export function canWriteReport(actor: Actor, countryCode: string): boolean {
   return isDelegateOf(actor, countryCode);
 }
 
+/** Whether the actor reports for some country at all (a delegate with a country). */
+export function canWriteReports(actor: Actor): boolean {
+  return actor.role === "DELEGATE" && actor.countryCode !== null;
+}
+
 export function canReviewReports(actor: Actor): boolean {
   return isStaff(actor);
 }
@@ -49,6 +54,11 @@ export function canAssess(actor: Actor): boolean {
 /** The pair's comment thread: the country's delegates and the secretariat. */
 export function canComment(actor: Actor, countryCode: string): boolean {
   return isStaff(actor) || isDelegateOf(actor, countryCode);
+}
+
+/** Whether the actor takes part in any pair's thread (its country's delegates, the secretariat). */
+export function canWriteComments(actor: Actor): boolean {
+  return isStaff(actor) || canWriteReports(actor);
 }
 
 export function canManageSessions(actor: Actor): boolean {

@@ -5,11 +5,13 @@ import arAuth from "./messages/ar/auth.json";
 import arCommon from "./messages/ar/common.json";
 import arDashboard from "./messages/ar/dashboard.json";
 import arForms from "./messages/ar/forms.json";
+import arReporting from "./messages/ar/reporting.json";
 import enAdmin from "./messages/en/admin.json";
 import enAuth from "./messages/en/auth.json";
 import enCommon from "./messages/en/common.json";
 import enDashboard from "./messages/en/dashboard.json";
 import enForms from "./messages/en/forms.json";
+import enReporting from "./messages/en/reporting.json";
 import type { Locale } from "./routing";
 
 const en = {
@@ -18,6 +20,7 @@ const en = {
   common: enCommon,
   dashboard: enDashboard,
   forms: enForms,
+  reporting: enReporting,
 };
 
 export type Messages = typeof en;
@@ -30,5 +33,6 @@ export const catalogs: Record<Locale, Messages> = {
     common: arCommon,
     dashboard: arDashboard,
     forms: arForms,
+    reporting: arReporting,
   },
 };

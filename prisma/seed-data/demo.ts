@@ -123,6 +123,8 @@ export async function seedDemoHistory(db: Client, sessionNumber = 35): Promise<{
   const delegates = new Map(users.filter((u) => u.countryCode).map((u) => [u.countryCode!, u.id]));
 
   let reportCount = 0;
+  // Pairs whose latest report was returned: the thread shows the exchange about it.
+  const returnedPairs: { commitmentId: string; countryCode: string; authorId: string; at: number }[] = [];
   await db.$transaction(async (tx) => {
     for (const commitment of commitments) {
       const due = DEMO_DUE_DATES[commitment.code];
@@ -184,6 +186,7 @@ export async function seedDemoHistory(db: Client, sessionNumber = 35): Promise<{
               },
             });
             reviewState = returned ? "RETURNED" : "VALIDATED";
+            if (returned) returnedPairs.push({ commitmentId: commitment.id, countryCode, authorId, at: at + 7 * DAY });
           }
         }
         if (!last) continue;
@@ -228,6 +231,27 @@ export async function seedDemoHistory(db: Client, sessionNumber = 35): Promise<{
           },
         });
       }
+    }
+    // Drawn after the history, without the generator, so that the history stays as it was.
+    for (const pair of returnedPairs) {
+      await tx.comment.createMany({
+        data: [
+          {
+            commitmentId: pair.commitmentId,
+            countryCode: pair.countryCode,
+            authorId: pair.authorId,
+            body: "هل تكفي نسخة من المرسوم المنشور في الجريدة الرسمية؟ / Would a copy of the decree as published in the official gazette do?",
+            createdAt: new Date(pair.at + 2 * DAY),
+          },
+          {
+            commitmentId: pair.commitmentId,
+            countryCode: pair.countryCode,
+            authorId: secretariat.id,
+            body: "نعم، مع رابط النشر الرسمي. / Yes, with the link to its official publication.",
+            createdAt: new Date(pair.at + 3 * DAY),
+          },
+        ],
+      });
     }
   }, { timeout: 120_000 });
   return { reports: reportCount };

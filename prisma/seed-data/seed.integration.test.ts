@@ -64,4 +64,10 @@ describe("the seed", () => {
                           WHERE r.commitment_id = p.commitment_id AND r.country_code = p.country_code)`;
     expect(Number(mismatches[0]!.n)).toBe(0);
   });
+
+  it("gives every pair whose latest report was returned a thread about it", async () => {
+    const returned = await db.pairStatus.findMany({ where: { reviewState: "RETURNED" }, select: { commitmentId: true, countryCode: true } });
+    expect(returned.length).toBeGreaterThan(0);
+    for (const pair of returned) expect(await db.comment.count({ where: pair })).toBe(2);
+  });
 });

@@ -1,0 +1,46 @@
+import Markdown, { type Components } from "react-markdown";
+
+// The safe subset of Markdown a narrative may use. Everything else is shown as its text:
+// raw HTML is dropped, headings are unwrapped, images become their description, and links keep
+// only http(s) targets.
+const ALLOWED_ELEMENTS = ["p", "em", "strong", "ul", "ol", "li", "a", "br", "blockquote", "code", "img"];
+
+/** Keeps absolute http(s) URLs; anything else (javascript:, data:, relative) becomes no link at all. */
+export function safeUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === "http:" || parsed.protocol === "https:" ? url : "";
+  } catch {
+    return "";
+  }
+}
+
+const components: Components = {
+  a: ({ href, children }) =>
+    href ? (
+      <a href={href} rel="nofollow noopener noreferrer ugc" target="_blank" className="text-brand-700 underline">
+        {children}
+      </a>
+    ) : (
+      <span>{children}</span>
+    ),
+  ul: ({ children }) => <ul className="list-disc space-y-1 ps-6">{children}</ul>,
+  ol: ({ children }) => <ol className="list-decimal space-y-1 ps-6">{children}</ol>,
+  // Never loaded: an image is shown as its description.
+  img: ({ alt }) => <span>{alt}</span>,
+  blockquote: ({ children }) => <blockquote className="border-s-4 border-stone-300 ps-3 text-stone-700">{children}</blockquote>,
+};
+
+/**
+ * A report's narrative (Arabic or English), rendered on the server only: no client script,
+ * no raw HTML, no images. The text direction follows the text.
+ */
+export function Narrative({ text }: { text: string }) {
+  return (
+    <div dir="auto" className="space-y-2 break-words leading-relaxed" data-narrative>
+      <Markdown skipHtml allowedElements={ALLOWED_ELEMENTS} unwrapDisallowed urlTransform={safeUrl} components={components}>
+        {text}
+      </Markdown>
+    </div>
+  );
+}

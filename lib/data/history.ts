@@ -1,0 +1,282 @@
+import "server-only";
+// What one viewer may see of a pair's history — every report, review, assessment and comment
+// in one timeline — and the delegate's overview of their country's commitments.
+//
+// Rules (README "Reporting"): the country's own delegates and the secretariat see everything.
+// Other delegates and observers see only the reports shared with them; a report they may not
+// read is left out entirely (no placeholder), and they see no reviews, assessments or comments.
+// A pair with nothing they may read does not exist for them (null → 404), whether it has
+// restricted reports or none at all, so that the answer does not reveal which.
+import type { ReportStatus, ReviewDecision, ReviewState, Role, Visibility } from "@/generated/prisma/enums";
+import { disagrees } from "@/lib/assessment-scale";
+import type { Actor } from "@/lib/auth/actor";
+import {
+  canAssess,
+  canComment,
+  canReadAllReportsOf,
+  canReadReport,
+  canReviewReports,
+  canWriteReport,
+  canWriteReports,
+  readableVisibilities,
+} from "@/lib/auth/permissions";
+import { db } from "@/lib/db";
+import { ForbiddenError } from "@/lib/errors";
+import { NO_REPORT, WITHHELD, type DisplayedStatus } from "@/lib/status-scale";
+import type { EvidenceFileSummary } from "./evidence";
+import { findCommitment, findCountry, type PairCommitment, type PairCountry } from "./pairs";
+import { getCurrentSession } from "./sessions";
+
+export type Person = { name: string; role: Role };
+
+export type ReviewSummary = { decision: ReviewDecision; comment: string; reviewer: string; at: Date };
+
+export type ReportEntry = {
+  kind: "report";
+  id: string;
+  at: Date;
+  author: Person;
+  version: number;
+  status: ReportStatus;
+  previousStatus: ReportStatus | null;
+  notApplicableReason: string | null;
+  narrative: string;
+  evidenceLinks: string[];
+  visibility: Visibility;
+  round: string | null;
+  files: EvidenceFileSummary[];
+  /** The latest decision on this report (only for those who see reviews). */
+  review: ReviewSummary | null;
+};
+export type ReviewEntry = { kind: "review"; id: string; at: Date; author: Person; reportVersion: number; decision: ReviewDecision; comment: string };
+export type AssessmentEntry = { kind: "assessment"; id: string; at: Date; author: Person; score: number; previousScore: number | null; rationale: string };
+export type CommentEntry = { kind: "comment"; id: string; at: Date; author: Person; body: string };
+export type TimelineEntry = ReportEntry | ReviewEntry | AssessmentEntry | CommentEntry;
+
+export type PairView = {
+  commitment: Omit<PairCommitment, "id" | "sessionId">;
+  country: PairCountry;
+  current: {
+    status: DisplayedStatus;
+    reportedAt: Date | null;
+    /** Only for those who see every report of the country (writers need it; others must not learn it). */
+    version: number | null;
+    visibility: Visibility | null;
+    reviewState: ReviewState | null;
+    assessment: { score: number; at: Date } | null;
+    /** The self-reported status and the assessment disagree (lib/assessment-scale). */
+    disagrees: boolean;
+  };
+  /** Newest first. */
+  timeline: TimelineEntry[];
+  /** The thread, oldest first (empty for those outside it). */
+  comments: CommentEntry[];
+  latestReport: { id: string; version: number; reviewState: ReviewState | null } | null;
+  latestAssessmentId: string | null;
+  may: { readAll: boolean; write: boolean; review: boolean; assess: boolean; comment: boolean };
+  /** Internal id, for the page's follow-up reads (draft, pending files). */
+  commitmentId: string;
+};
+
+const person = { select: { name: true, role: true } } as const;
+
+/** The pair as `actor` may see it, or null when it does not exist for them. */
+export async function getPairView(actor: Actor, countryCode: string, code: string): Promise<PairView | null> {
+  const [commitment, country] = await Promise.all([findCommitment(code), findCountry(countryCode)]);
+  if (!commitment || !country) return null;
+  const readAll = canReadAllReportsOf(actor, country.code);
+  const where = { commitmentId: commitment.id, countryCode: country.code };
+
+  const [pair, reports] = await Promise.all([
+    db.pairStatus.findUnique({
+      where: { commitmentId_countryCode: where },
+      select: { version: true, status: true, visibility: true, reviewState: true, reportedAt: true, latestReportId: true, assessmentScore: true, assessedAt: true },
+    }),
+    db.report.findMany({
+      where: { ...where, ...(readAll ? {} : { visibility: { in: readableVisibilities(actor) } }) },
+      orderBy: { version: "desc" },
+      select: {
+        id: true,
+        version: true,
+        status: true,
+        previousStatus: true,
+        notApplicableReason: true,
+        narrative: true,
+        evidenceLinks: true,
+        visibility: true,
+        submittedAt: true,
+        author: person,
+        round: { select: { name: true } },
+        evidenceFiles: { orderBy: { createdAt: "asc" }, select: { id: true, filename: true, mimeType: true, size: true } },
+      },
+    }),
+  ]);
+  // Defence in depth: the query is scoped, and every row is checked again.
+  const readable = reports.filter((r) => canReadReport(actor, { countryCode: country.code, visibility: r.visibility }));
+  if (!readAll && readable.length === 0) return null;
+
+  const [reviews, assessments, comments] = readAll
+    ? await Promise.all([
+        db.review.findMany({
+          where: { report: where },
+          orderBy: { createdAt: "asc" },
+          select: { id: true, decision: true, comment: true, createdAt: true, reviewer: person, report: { select: { id: true, version: true } } },
+        }),
+        db.assessment.findMany({
+          where,
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+          select: { id: true, score: true, rationale: true, createdAt: true, assessor: person },
+        }),
+        canComment(actor, country.code)
+          ? db.comment.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, body: true, createdAt: true, author: person } })
+          : Promise.resolve([]),
+      ])
+    : [[], [], []];
+
+  const latestReviewOf = new Map<string, ReviewSummary>();
+  for (const review of reviews) {
+    latestReviewOf.set(review.report.id, { decision: review.decision, comment: review.comment, reviewer: review.reviewer.name, at: review.createdAt });
+  }
+  const commentEntries: CommentEntry[] = comments.map((c) => ({ kind: "comment", id: c.id, at: c.createdAt, author: c.author, body: c.body }));
+  const timeline: TimelineEntry[] = [
+    ...readable.map(({ submittedAt, round, evidenceFiles, ...report }): ReportEntry => ({
+      kind: "report",
+      ...report,
+      at: submittedAt,
+      round: round?.name ?? null,
+      files: evidenceFiles,
+      review: latestReviewOf.get(report.id) ?? null,
+    })),
+    ...reviews.map((r): ReviewEntry => ({
+      kind: "review",
+      id: r.id,
+      at: r.createdAt,
+      author: r.reviewer,
+      reportVersion: r.report.version,
+      decision: r.decision,
+      comment: r.comment,
+    })),
+    ...assessments.map((a, i): AssessmentEntry => ({
+      kind: "assessment",
+      id: a.id,
+      at: a.createdAt,
+      author: a.assessor,
+      score: a.score,
+      previousScore: i > 0 ? assessments[i - 1]!.score : null,
+      rationale: a.rationale,
+    })),
+    ...commentEntries,
+  ].sort((a, b) => b.at.getTime() - a.at.getTime());
+
+  let status: DisplayedStatus = NO_REPORT;
+  if (pair?.status && pair.visibility) {
+    status = readAll || canReadReport(actor, { countryCode: country.code, visibility: pair.visibility }) ? pair.status : WITHHELD;
+  }
+  const showCurrent = status !== WITHHELD && status !== NO_REPORT;
+  // The current assessment goes with the current status (as on the dashboard): shown to whoever
+  // may read the latest report. Its rationale and history stay in the timeline, for readAll only.
+  const assessment =
+    (readAll || showCurrent) && pair?.assessmentScore != null && pair.assessedAt ? { score: pair.assessmentScore, at: pair.assessedAt } : null;
+  const { id: commitmentId, sessionId: _sessionId, ...commitmentView } = commitment;
+  return {
+    commitmentId,
+    commitment: commitmentView,
+    country,
+    current: {
+      status,
+      reportedAt: showCurrent ? (pair?.reportedAt ?? null) : null,
+      version: readAll ? (pair?.version ?? 0) : null,
+      visibility: showCurrent ? (pair?.visibility ?? null) : null,
+      reviewState: readAll ? (pair?.reviewState ?? null) : null,
+      assessment,
+      disagrees: showCurrent ? disagrees(pair!.status, assessment?.score ?? null) : false,
+    },
+    timeline,
+    comments: commentEntries,
+    latestReport:
+      readAll && pair?.latestReportId
+        ? { id: pair.latestReportId, version: pair.version, reviewState: pair.reviewState }
+        : null,
+    latestAssessmentId: readAll ? (assessments.at(-1)?.id ?? null) : null,
+    may: {
+      readAll,
+      write: canWriteReport(actor, country.code) && !commitment.withdrawnAt,
+      review: canReviewReports(actor),
+      assess: canAssess(actor),
+      comment: canComment(actor, country.code),
+    },
+  };
+}
+
+export type MyCountryItem = {
+  code: string;
+  titleAr: string;
+  titleEn: string;
+  theme: { key: string; nameAr: string; nameEn: string };
+  dueDate: Date | null;
+  status: ReportStatus | null;
+  version: number;
+  reportedAt: Date | null;
+  reviewState: ReviewState | null;
+  /** What the secretariat asked for when it returned the latest report. */
+  returnComment: string | null;
+  assessmentScore: number | null;
+  disagrees: boolean;
+  hasDraft: boolean;
+};
+
+/** Every commitment of the current session with the delegate's country's current state. */
+export async function listMyCountry(actor: Actor): Promise<{ country: PairCountry; sessionNumber: number | null; items: MyCountryItem[] }> {
+  const countryCode = actor.countryCode;
+  if (!countryCode || !canWriteReports(actor)) throw new ForbiddenError("only delegates have a country");
+  const [country, session] = await Promise.all([findCountry(countryCode), getCurrentSession()]);
+  if (!country) throw new ForbiddenError("unknown country");
+  if (!session) return { country, sessionNumber: null, items: [] };
+  const commitments = await db.commitment.findMany({
+    where: { session: { number: session.number }, withdrawnAt: null },
+    orderBy: { sortOrder: "asc" },
+    select: {
+      id: true,
+      code: true,
+      titleAr: true,
+      titleEn: true,
+      dueDate: true,
+      theme: { select: { key: true, nameAr: true, nameEn: true } },
+      pairStatuses: {
+        where: { countryCode },
+        select: {
+          status: true,
+          version: true,
+          reportedAt: true,
+          reviewState: true,
+          assessmentScore: true,
+          latestReport: { select: { reviews: { orderBy: { createdAt: "desc" }, take: 1, select: { decision: true, comment: true } } } },
+        },
+      },
+      drafts: { where: { countryCode, authorId: actor.id }, select: { id: true } },
+    },
+  });
+  return {
+    country,
+    sessionNumber: session.number,
+    items: commitments.map((c) => {
+      const pair = c.pairStatuses[0];
+      const lastReview = pair?.latestReport?.reviews[0];
+      return {
+        code: c.code,
+        titleAr: c.titleAr,
+        titleEn: c.titleEn,
+        theme: c.theme,
+        dueDate: c.dueDate,
+        status: pair?.status ?? null,
+        version: pair?.version ?? 0,
+        reportedAt: pair?.reportedAt ?? null,
+        reviewState: pair?.reviewState ?? null,
+        returnComment: pair?.reviewState === "RETURNED" && lastReview?.decision === "RETURN" ? lastReview.comment : null,
+        assessmentScore: pair?.assessmentScore ?? null,
+        disagrees: disagrees(pair?.status ?? null, pair?.assessmentScore ?? null),
+        hasDraft: c.drafts.length > 0,
+      };
+    }),
+  };
+}

@@ -1,0 +1,414 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db";
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "@/lib/errors";
+import { ReportSubmissionSchema } from "@/lib/validation/reports";
+import { ACCEPTED_SAMPLES, REFUSED_SAMPLES } from "@/tests/evidence-samples";
+import { commitmentId, createUser, recordReport } from "@/tests/factories";
+import { recordAssessment } from "./assessments";
+import { addComment } from "./comments";
+import { getEvidenceDownload, listPendingEvidence, removePendingEvidence, storePendingEvidence } from "./evidence";
+import { getPairView, listMyCountry } from "./history";
+import { getOwnDraft, saveDraft, submitReport, type SubmitReportInput } from "./reports";
+import { listReviewQueue, reviewReport } from "./reviews";
+
+let qa: Actor;
+let qa2: Actor;
+let dz: Actor;
+let secretariat: Actor;
+let admin: Actor;
+let observer: Actor;
+
+beforeAll(async () => {
+  qa = await createUser({ role: "DELEGATE", countryCode: "QA", name: "QA One" });
+  qa2 = await createUser({ role: "DELEGATE", countryCode: "QA", name: "QA Two" });
+  dz = await createUser({ role: "DELEGATE", countryCode: "DZ" });
+  secretariat = await createUser({ role: "SECRETARIAT", name: "Officer" });
+  admin = await createUser({ role: "ADMIN" });
+  observer = await createUser({ role: "OBSERVER" });
+});
+
+const report = (overrides: Partial<SubmitReportInput> = {}): SubmitReportInput => ({
+  commitment: "35/1",
+  country: "QA",
+  status: "LIMITED",
+  notApplicableReason: null,
+  narrative: "A draft national plan has been circulated.",
+  evidenceLinks: ["https://www.example.gov/plan"],
+  visibility: "RESTRICTED",
+  baseVersion: 0,
+  ...overrides,
+});
+
+async function pairRow(code: string, country: string) {
+  return db.pairStatus.findUnique({
+    where: { commitmentId_countryCode: { commitmentId: await commitmentId(code), countryCode: country } },
+  });
+}
+
+async function historyCount(code: string, country: string) {
+  return db.report.count({ where: { commitment: { code }, countryCode: country } });
+}
+
+describe("submitting a report", () => {
+  it("appends version 1, moves pair_status in the same write, and audits it", async () => {
+    const { reportId, version } = await submitReport(qa, report({ commitment: "35/2" }), "127.0.0.1");
+    expect(version).toBe(1);
+    const pair = await pairRow("35/2", "QA");
+    expect(pair).toMatchObject({ version: 1, status: "LIMITED", visibility: "RESTRICTED", reviewState: "SUBMITTED", latestReportId: reportId });
+    const row = await db.report.findUniqueOrThrow({ where: { id: reportId } });
+    expect(row).toMatchObject({ version: 1, previousStatus: null, authorId: qa.id, evidenceLinks: ["https://www.example.gov/plan"] });
+    expect(await db.auditLog.count({ where: { action: "report.submitted", targetId: reportId } })).toBe(1);
+  });
+
+  it("records the change from the previous status, and when a run of COMPLETE began", async () => {
+    await submitReport(qa, report({ commitment: "35/3", status: "SUBSTANTIAL" }), null);
+    const first = await submitReport(qa, report({ commitment: "35/3", status: "COMPLETE", baseVersion: 1 }), null);
+    const began = (await pairRow("35/3", "QA"))!.completedAt;
+    expect(began).not.toBeNull();
+    const second = await submitReport(qa2, report({ commitment: "35/3", status: "COMPLETE", baseVersion: 2 }), null);
+    expect((await pairRow("35/3", "QA"))!.completedAt).toEqual(began);
+    expect((await db.report.findUniqueOrThrow({ where: { id: first.reportId } })).previousStatus).toBe("SUBSTANTIAL");
+    expect((await db.report.findUniqueOrThrow({ where: { id: second.reportId } })).previousStatus).toBe("COMPLETE");
+    await submitReport(qa, report({ commitment: "35/3", status: "SUBSTANTIAL", baseVersion: 3 }), null);
+    expect((await pairRow("35/3", "QA"))!.completedAt).toBeNull();
+  });
+
+  it("attaches the submission to the session's round open that day", async () => {
+    const session = await db.councilSession.findUniqueOrThrow({ where: { number: 35 } });
+    const today = new Date(new Date().toISOString().slice(0, 10));
+    const round = await db.reportingRound.create({
+      data: { sessionId: session.id, name: "Round now", opensOn: new Date(today.getTime() - 86_400_000), closesOn: today },
+    });
+    await db.reportingRound.create({
+      data: { sessionId: session.id, name: "Round past", opensOn: new Date("2019-01-01"), closesOn: new Date("2019-02-01") },
+    });
+    const { reportId } = await submitReport(qa, report({ commitment: "35/4" }), null);
+    expect((await db.report.findUniqueOrThrow({ where: { id: reportId } })).roundId).toBe(round.id);
+  });
+
+  it("refuses another country's delegate (403), observers and the secretariat, writing nothing", async () => {
+    const before = await historyCount("35/5", "QA");
+    for (const actor of [dz, observer, secretariat, admin]) {
+      await expect(submitReport(actor, report({ commitment: "35/5" }), null)).rejects.toBeInstanceOf(ForbiddenError);
+    }
+    expect(await historyCount("35/5", "QA")).toBe(before);
+    expect(await pairRow("35/5", "QA")).toBeNull();
+  });
+
+  it("refuses a stale base version (409) without writing anything", async () => {
+    await submitReport(qa, report({ commitment: "35/6" }), null);
+    await submitReport(qa2, report({ commitment: "35/6", status: "SUBSTANTIAL", baseVersion: 1 }), null);
+    const error = await submitReport(qa, report({ commitment: "35/6", status: "COMPLETE", baseVersion: 1 }), null).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConflictError);
+    expect((error as ConflictError).details).toMatchObject({ currentVersion: 2, baseVersion: 1 });
+    expect(await historyCount("35/6", "QA")).toBe(2);
+    expect(await pairRow("35/6", "QA")).toMatchObject({ version: 2, status: "SUBSTANTIAL" });
+    // A version from the future is just as stale.
+    await expect(submitReport(qa, report({ commitment: "35/6", baseVersion: 7 }), null)).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  // Threat: two delegates of one country submitting at once, one silently overwriting the
+  // other's report (a lost write), or both landing with the same version and pair_status
+  // pointing at only one of them.
+  it("lets exactly one of 20 concurrent submissions on the same base version through", async () => {
+    await submitReport(qa, report({ commitment: "35/7", status: "NOT_STARTED" }), null);
+    const before = await historyCount("35/7", "QA");
+    const started = performance.now();
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) =>
+        submitReport(i % 2 ? qa : qa2, report({ commitment: "35/7", status: "SUBSTANTIAL", narrative: `attempt ${i}`, baseVersion: 1 }), null),
+      ),
+    );
+    const elapsed = performance.now() - started;
+    const succeeded = results.filter((r) => r.status === "fulfilled");
+    const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect(succeeded).toHaveLength(1);
+    expect(refused).toHaveLength(19);
+    for (const r of refused) expect(r.reason).toBeInstanceOf(ConflictError);
+    expect(await historyCount("35/7", "QA")).toBe(before + 1);
+    const winner = (succeeded[0] as PromiseFulfilledResult<{ reportId: string; version: number }>).value;
+    expect(winner.version).toBe(2);
+    expect(await pairRow("35/7", "QA")).toMatchObject({ version: 2, latestReportId: winner.reportId, status: "SUBSTANTIAL" });
+    console.info(`20 concurrent submissions settled in ${elapsed.toFixed(0)} ms`);
+  });
+
+  it("lets exactly one of 20 concurrent first submissions (base version 0) through", async () => {
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) => submitReport(i % 2 ? qa : qa2, report({ commitment: "35/8", narrative: `first ${i}` }), null)),
+    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(results.filter((r) => r.status === "rejected" && r.reason instanceof ConflictError)).toHaveLength(19);
+    expect(await historyCount("35/8", "QA")).toBe(1);
+    expect(await pairRow("35/8", "QA")).toMatchObject({ version: 1 });
+  });
+
+  it("works on a pair that an assessment created before any report", async () => {
+    await recordAssessment(secretariat, { commitment: "35/1", country: "EG", score: -1, rationale: "Nothing verifiable yet." }, null);
+    const eg = await createUser({ role: "DELEGATE", countryCode: "EG" });
+    const { version } = await submitReport(eg, report({ commitment: "35/1", country: "EG" }), null);
+    expect(version).toBe(1);
+    expect(await pairRow("35/1", "EG")).toMatchObject({ version: 1, status: "LIMITED", assessmentScore: -1 });
+  });
+});
+
+describe("input rules", () => {
+  const parse = (body: Record<string, unknown>) =>
+    ReportSubmissionSchema.safeParse({ commitment: "35/1", country: "QA", status: "LIMITED", baseVersion: 0, ...body });
+
+  // Threat: a stored link that runs script (javascript:) or carries a payload (data:) when
+  // another user clicks it in the report's history.
+  it("refuses every evidence link that is not http or https", () => {
+    for (const link of ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,<script>alert(1)</script>", "file:///etc/passwd", "vbscript:x", "/relative", "ftp://x.org/a"]) {
+      const result = parse({ evidenceLinks: [link] });
+      expect(result.success, link).toBe(false);
+    }
+    expect(parse({ evidenceLinks: ["https://example.org/a?b=c", "http://example.org"] }).success).toBe(true);
+  });
+
+  it("requires a reason for NOT_APPLICABLE and limits the narrative to 10,000 characters", () => {
+    expect(parse({ status: "NOT_APPLICABLE" }).error?.issues[0]?.message).toBe("report.reasonRequired");
+    expect(parse({ status: "NOT_APPLICABLE", notApplicableReason: "No coastline." }).success).toBe(true);
+    expect(parse({ narrative: "ت".repeat(10_000) }).success).toBe(true);
+    expect(parse({ narrative: "ت".repeat(10_001) }).error?.issues[0]?.message).toBe("report.narrativeTooLong");
+  });
+
+  it("keeps NOT_APPLICABLE's reason in the database's own rule too", async () => {
+    await expect(
+      submitReport(qa, report({ commitment: "35/1", status: "NOT_APPLICABLE", notApplicableReason: null, baseVersion: 0 }), null),
+    ).rejects.toThrow();
+  });
+});
+
+describe("drafts", () => {
+  it("are private to their author and consumed by their author's submission", async () => {
+    const draft = { commitment: "35/1", baseVersion: 0, status: "SUBSTANTIAL" as const, notApplicableReason: null, narrative: "Work in progress", evidenceLinks: [], visibility: "MEMBERS" as const };
+    await saveDraft(qa, draft, null);
+    const id = await commitmentId("35/1");
+    expect(await getOwnDraft(qa, id)).toMatchObject({ narrative: "Work in progress", visibility: "MEMBERS" });
+    // Not to a colleague of the same country, nor anyone else.
+    for (const other of [qa2, dz, secretariat, observer]) expect(await getOwnDraft(other, id)).toBeNull();
+    for (const other of [qa2, dz, secretariat, admin, observer]) {
+      const view = await getPairView(other, "QA", "35/1");
+      expect(JSON.stringify(view)).not.toContain("Work in progress");
+    }
+    await expect(saveDraft(secretariat, draft, null)).rejects.toBeInstanceOf(ForbiddenError);
+    await submitReport(qa, report({ commitment: "35/1", baseVersion: 0 }), null);
+    expect(await getOwnDraft(qa, id)).toBeNull();
+  });
+});
+
+describe("evidence files", () => {
+  it("stores accepted types as pending, attaches them on submission, serves them to readers only", async () => {
+    const files = [ACCEPTED_SAMPLES.pdf!, ACCEPTED_SAMPLES.docx!, ACCEPTED_SAMPLES.png!].map((s) => ({ name: s.name, bytes: s.bytes }));
+    const stored = await storePendingEvidence(dz, "35/2", files, null);
+    expect(stored.map((f) => f.mimeType)).toEqual([ACCEPTED_SAMPLES.pdf!.mime, ACCEPTED_SAMPLES.docx!.mime, ACCEPTED_SAMPLES.png!.mime]);
+    const id = await commitmentId("35/2");
+    expect(await listPendingEvidence(dz, id)).toHaveLength(3);
+    // Pending: the uploader only.
+    await expect(getEvidenceDownload(secretariat, stored[0]!.id)).rejects.toBeInstanceOf(NotFoundError);
+    expect((await getEvidenceDownload(dz, stored[0]!.id)).filename).toBe("plan.pdf");
+
+    const { reportId } = await submitReport(dz, report({ commitment: "35/2", country: "DZ", visibility: "MEMBERS" }), null);
+    expect(await db.evidenceFile.count({ where: { reportId } })).toBe(3);
+    expect(await listPendingEvidence(dz, id)).toHaveLength(0);
+    const download = await getEvidenceDownload(qa, stored[0]!.id);
+    expect(Buffer.from(download.content).equals(ACCEPTED_SAMPLES.pdf!.bytes)).toBe(true);
+    await expect(getEvidenceDownload(observer, stored[0]!.id)).rejects.toBeInstanceOf(NotFoundError);
+    expect((await getEvidenceDownload(secretariat, stored[1]!.id)).mimeType).toBe(ACCEPTED_SAMPLES.docx!.mime);
+    // Attached files are history: they can no longer be removed.
+    await expect(removePendingEvidence(dz, stored[0]!.id, null)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  // Threat: a script-bearing or executable file stored as evidence and served to others.
+  it("refuses files by content and by size, storing none of a batch with a bad file", async () => {
+    for (const [kind, sample] of Object.entries(REFUSED_SAMPLES)) {
+      const error = await storePendingEvidence(qa, "35/5", [ACCEPTED_SAMPLES.pdf!, sample].map((s) => ({ name: s.name, bytes: s.bytes })), null).catch((e: unknown) => e);
+      expect(error, kind).toBeInstanceOf(InvalidInputError);
+      expect((error as InvalidInputError).fieldErrors).toEqual({ files: ["file.type"] });
+    }
+    const tooLarge = Buffer.concat([ACCEPTED_SAMPLES.pdf!.bytes, Buffer.alloc(10 * 1024 * 1024)]);
+    const error = await storePendingEvidence(qa, "35/5", [{ name: "big.pdf", bytes: tooLarge }], null).catch((e: unknown) => e);
+    expect((error as InvalidInputError).fieldErrors).toEqual({ files: ["file.tooLarge"] });
+    const exactly10MB = Buffer.concat([ACCEPTED_SAMPLES.pdf!.bytes, Buffer.alloc(10 * 1024 * 1024 - ACCEPTED_SAMPLES.pdf!.bytes.length)]);
+    expect(await storePendingEvidence(qa, "35/5", [{ name: "limit.pdf", bytes: exactly10MB }], null)).toHaveLength(1);
+    expect(await db.evidenceFile.count({ where: { uploaderId: qa.id, commitment: { code: "35/5" } } })).toBe(1);
+    await expect(storePendingEvidence(dz, "35/5", [], null)).resolves.toEqual([]);
+    await expect(storePendingEvidence(secretariat, "35/5", [ACCEPTED_SAMPLES.pdf!], null)).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  it("lets the uploader remove a pending file, and nobody else", async () => {
+    const [file] = await storePendingEvidence(qa, "35/4", [{ name: "x.gif", bytes: ACCEPTED_SAMPLES.gif!.bytes }], null);
+    await expect(removePendingEvidence(qa2, file!.id, null)).rejects.toBeInstanceOf(NotFoundError);
+    await removePendingEvidence(qa, file!.id, null);
+    expect(await db.evidenceFile.count({ where: { id: file!.id } })).toBe(0);
+  });
+});
+
+describe("reviews", () => {
+  it("validates or returns the latest report once; a returned report awaits resubmission", async () => {
+    const first = await submitReport(dz, report({ commitment: "35/3", country: "DZ" }), null);
+    const queue = await listReviewQueue(secretariat, { country: "DZ" });
+    expect(queue.map((q) => q.reportId)).toContain(first.reportId);
+
+    await reviewReport(secretariat, first.reportId, { decision: "RETURN", comment: "Attach the decree." }, null);
+    expect(await pairRow("35/3", "DZ")).toMatchObject({ reviewState: "RETURNED" });
+    expect((await listReviewQueue(secretariat, { country: "DZ" })).map((q) => q.reportId)).not.toContain(first.reportId);
+    // Delegates of DZ are told.
+    expect(await db.notification.count({ where: { userId: dz.id, kind: "report.returned" } })).toBe(1);
+    const mine = await listMyCountry(dz);
+    expect(mine.items.find((i) => i.code === "35/3")).toMatchObject({ reviewState: "RETURNED", returnComment: "Attach the decree." });
+
+    // A second decision on the same report, concurrent or late, is refused.
+    await expect(reviewReport(admin, first.reportId, { decision: "VALIDATE", comment: "" }, null)).rejects.toBeInstanceOf(ConflictError);
+
+    const second = await submitReport(dz, report({ commitment: "35/3", country: "DZ", status: "SUBSTANTIAL", baseVersion: 1 }), null);
+    expect(await pairRow("35/3", "DZ")).toMatchObject({ reviewState: "SUBMITTED" });
+    const resubmitted = (await listReviewQueue(secretariat, { country: "DZ", commitment: "35/3" }))[0];
+    expect(resubmitted).toMatchObject({ reportId: second.reportId, resubmission: true, previousStatus: "LIMITED" });
+    // The superseded report can no longer be reviewed.
+    await expect(reviewReport(secretariat, first.reportId, { decision: "VALIDATE", comment: "" }, null)).rejects.toMatchObject({
+      messageKey: "review.superseded",
+    });
+    await reviewReport(secretariat, second.reportId, { decision: "VALIDATE", comment: "" }, null);
+    expect(await pairRow("35/3", "DZ")).toMatchObject({ reviewState: "VALIDATED" });
+
+    const view = await getPairView(dz, "DZ", "35/3");
+    const entries = view!.timeline.map((e) => e.kind);
+    expect(entries.filter((k) => k === "review")).toHaveLength(2);
+    const latest = view!.timeline.find((e) => e.kind === "report" && e.version === 2);
+    expect(latest).toMatchObject({ review: { decision: "VALIDATE", reviewer: "Officer" } });
+  });
+
+  it("is for the secretariat and admins only", async () => {
+    const { reportId } = await submitReport(dz, report({ commitment: "35/4", country: "DZ" }), null);
+    for (const actor of [qa, dz, observer]) {
+      await expect(reviewReport(actor, reportId, { decision: "VALIDATE", comment: "" }, null)).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(listReviewQueue(actor)).rejects.toBeInstanceOf(ForbiddenError);
+    }
+    expect(await pairRow("35/4", "DZ")).toMatchObject({ reviewState: "SUBMITTED" });
+  });
+
+  it("filters the queue by theme and lists it oldest first", async () => {
+    const queue = await listReviewQueue(secretariat);
+    const times = queue.map((q) => q.submittedAt.getTime());
+    expect([...times].sort((a, b) => a - b)).toEqual(times);
+    const theme = queue[0]!.commitment.theme.key;
+    expect((await listReviewQueue(secretariat, { theme })).every((q) => q.commitment.theme.key === theme)).toBe(true);
+    expect(await listReviewQueue(secretariat, { theme: "no-such-theme" })).toEqual([]);
+  });
+});
+
+describe("assessments", () => {
+  it("are appended, move pair_status, flag disagreement, and refuse a stale base", async () => {
+    const { reportId: _ } = await submitReport(dz, report({ commitment: "35/5", country: "DZ", status: "COMPLETE" }), null);
+    const first = await recordAssessment(secretariat, { commitment: "35/5", country: "DZ", score: 0, rationale: "Partly done.", baseAssessmentId: null }, null);
+    expect(await pairRow("35/5", "DZ")).toMatchObject({ assessmentScore: 0 });
+    const view = await getPairView(secretariat, "DZ", "35/5");
+    expect(view!.current).toMatchObject({ status: "COMPLETE", assessment: { score: 0 }, disagrees: true });
+    await expect(
+      recordAssessment(admin, { commitment: "35/5", country: "DZ", score: 1, rationale: "Done.", baseAssessmentId: null }, null),
+    ).rejects.toBeInstanceOf(ConflictError);
+    await recordAssessment(admin, { commitment: "35/5", country: "DZ", score: 1, rationale: "Done.", baseAssessmentId: first.assessmentId }, null);
+    const after = await getPairView(dz, "DZ", "35/5");
+    expect(after!.current).toMatchObject({ assessment: { score: 1 }, disagrees: false });
+    expect(after!.timeline.filter((e) => e.kind === "assessment").map((e) => e.kind === "assessment" && e.previousScore)).toEqual([0, null]);
+    expect(await db.assessment.count({ where: { countryCode: "DZ", commitment: { code: "35/5" } } })).toBe(2);
+    for (const actor of [qa, dz, observer]) {
+      await expect(recordAssessment(actor, { commitment: "35/5", country: "DZ", score: -1, rationale: "x" }, null)).rejects.toBeInstanceOf(ForbiddenError);
+    }
+  });
+});
+
+describe("what each viewer sees of a pair", () => {
+  beforeAll(async () => {
+    // BH 35/6: a restricted report, then one shared with members, then one with observers.
+    const bh = await createUser({ role: "DELEGATE", countryCode: "BH" });
+    await recordReport({ code: "35/6", country: "BH", status: "LIMITED", authorId: bh.id, visibility: "RESTRICTED", narrative: "BH-RESTRICTED" });
+    await recordReport({ code: "35/6", country: "BH", status: "SUBSTANTIAL", authorId: bh.id, visibility: "MEMBERS", narrative: "BH-MEMBERS" });
+    await recordReport({ code: "35/6", country: "BH", status: "COMPLETE", authorId: bh.id, visibility: "OBSERVERS", narrative: "BH-OBSERVERS" });
+    await addComment(bh, { commitment: "35/6", country: "BH", body: "BH-COMMENT" }, null);
+    await recordAssessment(secretariat, { commitment: "35/6", country: "BH", score: 0, rationale: "BH-RATIONALE" }, null);
+    // BH 35/7: restricted only. BH 35/8: nothing at all.
+    await recordReport({ code: "35/7", country: "BH", status: "LIMITED", authorId: bh.id, visibility: "RESTRICTED", narrative: "BH-ONLY-RESTRICTED" });
+  });
+
+  const narratives = (view: Awaited<ReturnType<typeof getPairView>>) =>
+    view!.timeline.flatMap((e) => (e.kind === "report" ? [e.narrative] : []));
+
+  it("shows the country's delegates and the secretariat everything", async () => {
+    const bh2 = await createUser({ role: "DELEGATE", countryCode: "BH" });
+    for (const actor of [bh2, secretariat, admin]) {
+      const view = await getPairView(actor, "BH", "35/6");
+      expect(narratives(view)).toEqual(["BH-OBSERVERS", "BH-MEMBERS", "BH-RESTRICTED"]);
+      expect(view!.comments.map((c) => c.body)).toEqual(["BH-COMMENT"]);
+      expect(view!.timeline.some((e) => e.kind === "assessment" && e.rationale === "BH-RATIONALE")).toBe(true);
+      expect(view!.current.version).toBe(3);
+    }
+  });
+
+  // Threat: one member state's restricted report, the secretariat's reviews, assessments or
+  // the thread reaching another member state or an observer through the pair page or API.
+  it("shows other delegates only what is shared with members, and observers only what is published", async () => {
+    const forQa = await getPairView(qa, "BH", "35/6");
+    expect(narratives(forQa)).toEqual(["BH-OBSERVERS", "BH-MEMBERS"]);
+    const forObserver = await getPairView(observer, "BH", "35/6");
+    expect(narratives(forObserver)).toEqual(["BH-OBSERVERS"]);
+    for (const view of [forQa, forObserver]) {
+      const text = JSON.stringify(view);
+      for (const secret of ["BH-RESTRICTED", "BH-COMMENT", "BH-RATIONALE"]) expect(text).not.toContain(secret);
+      expect(view!.comments).toEqual([]);
+      expect(view!.timeline.every((e) => e.kind === "report")).toBe(true);
+      expect(view!.current.version).toBeNull();
+      // The current score goes with the current status (shared with them); the rationale does not.
+      expect(view!.current).toMatchObject({ status: "COMPLETE", assessment: { score: 0 }, disagrees: true });
+      expect(view!.may).toMatchObject({ readAll: false, write: false, comment: false });
+    }
+  });
+
+  it("answers nothing (404) alike for a pair with only restricted reports and a pair with none", async () => {
+    for (const actor of [qa, observer]) {
+      expect(await getPairView(actor, "BH", "35/7")).toBeNull();
+      expect(await getPairView(actor, "BH", "35/8")).toBeNull();
+    }
+    expect(await getPairView(secretariat, "BH", "35/8")).toMatchObject({ current: { status: "NO_REPORT", version: 0 } });
+    expect(await getPairView(secretariat, "BH", "35/99")).toBeNull();
+    expect(await getPairView(secretariat, "XX", "35/1")).toBeNull();
+  });
+
+  it("keeps another country's thread closed", async () => {
+    await expect(addComment(qa, { commitment: "35/6", country: "BH", body: "intrusion" }, null)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(addComment(observer, { commitment: "35/6", country: "BH", body: "intrusion" }, null)).rejects.toBeInstanceOf(NotFoundError);
+    await addComment(secretariat, { commitment: "35/6", country: "BH", body: "From the secretariat" }, null);
+    expect(await db.comment.count({ where: { body: "intrusion" } })).toBe(0);
+  });
+});
+
+describe("history is append-only", () => {
+  it("refuses to change or delete a report, even through the application's own connection", async () => {
+    const row = await db.report.findFirstOrThrow({ where: { countryCode: "QA" } });
+    await expect(db.report.update({ where: { id: row.id }, data: { narrative: "rewritten" } })).rejects.toThrow();
+    await expect(db.report.delete({ where: { id: row.id } })).rejects.toThrow();
+  });
+});
+
+describe("pair_status after everything above", () => {
+  it("matches the history exactly: version, latest report, status, visibility, review state, assessment", async () => {
+    const mismatches = await db.$queryRaw<{ n: bigint }[]>`
+      SELECT count(*) AS n FROM pair_status p
+      LEFT JOIN LATERAL (SELECT * FROM report r WHERE r.commitment_id = p.commitment_id AND r.country_code = p.country_code
+                         ORDER BY r.version DESC LIMIT 1) latest ON true
+      LEFT JOIN LATERAL (SELECT * FROM review v WHERE v.report_id = latest.id ORDER BY v.created_at DESC LIMIT 1) decision ON true
+      LEFT JOIN LATERAL (SELECT * FROM assessment a WHERE a.commitment_id = p.commitment_id AND a.country_code = p.country_code
+                         ORDER BY a.created_at DESC, a.id DESC LIMIT 1) assessed ON true
+      WHERE p.version <> (SELECT count(*) FROM report r WHERE r.commitment_id = p.commitment_id AND r.country_code = p.country_code)
+         OR p.latest_report_id IS DISTINCT FROM latest.id
+         OR p.status IS DISTINCT FROM latest.status
+         OR p.visibility IS DISTINCT FROM latest.visibility
+         OR (latest.id IS NOT NULL AND p.review_state IS DISTINCT FROM
+             CASE decision.decision WHEN 'VALIDATE' THEN 'VALIDATED'::"ReviewState" WHEN 'RETURN' THEN 'RETURNED'::"ReviewState" ELSE 'SUBMITTED'::"ReviewState" END)
+         OR p.assessment_score IS DISTINCT FROM assessed.score`;
+    expect(Number(mismatches[0]!.n)).toBe(0);
+    expect(await db.pairStatus.count()).toBeGreaterThan(10);
+  });
+});

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { ACCEPTED_SAMPLES, REFUSED_SAMPLES } from "@/tests/evidence-samples";
+import { attachmentDisposition, detectEvidenceType, safeFilename } from "./evidence-type";
+
+describe("evidence types, by content", () => {
+  for (const [ext, sample] of Object.entries(ACCEPTED_SAMPLES)) {
+    it(`accepts ${ext}`, async () => {
+      expect(await detectEvidenceType(sample.bytes)).toEqual({ ext, mime: sample.mime });
+    });
+  }
+  // Threat: a script-bearing file (HTML, SVG) or a program uploaded as "evidence" and served
+  // back to another user, whatever name or type the uploader claims; only the bytes decide.
+  for (const [kind, sample] of Object.entries(REFUSED_SAMPLES)) {
+    it(`refuses ${kind} (named ${sample.name})`, async () => {
+      expect(await detectEvidenceType(sample.bytes)).toBeNull();
+    });
+  }
+});
+
+describe("file names", () => {
+  it("drops paths and control characters and keeps Arabic", () => {
+    expect(safeFilename("../../etc/passwd", "pdf")).toBe("passwd");
+    expect(safeFilename("C:\\Users\\x\\تقرير.pdf", "pdf")).toBe("تقرير.pdf");
+    expect(safeFilename("a\u0000b\r\n.pdf", "pdf")).toBe("ab.pdf");
+    expect(safeFilename("", "pdf")).toBe("evidence.pdf");
+  });
+
+  it("always answers an attachment, with an ASCII and a UTF-8 name", () => {
+    expect(attachmentDisposition('تقرير "1".pdf')).toBe(
+      `attachment; filename="_____ _1_.pdf"; filename*=UTF-8''${encodeURIComponent('تقرير "1".pdf')}`,
+    );
+  });
+});

@@ -1,0 +1,59 @@
+// What an evidence file is, decided by its content (magic numbers), never by its name or by
+// the type the browser claims. Only documents people send as evidence are accepted: PDF,
+// PNG/JPEG/GIF/WebP images, and Office documents (OOXML and the legacy binary formats).
+import { fileTypeFromBuffer } from "file-type/core";
+import { ACCEPTED, type EvidenceType } from "./evidence-limits";
+
+export * from "./evidence-limits";
+
+// The stream that makes a Compound File Binary container a Word, Excel or PowerPoint file.
+const LEGACY_OFFICE_STREAMS: [string, string][] = [
+  ["WordDocument", "doc"],
+  ["Workbook", "xls"],
+  ["Book", "xls"],
+  ["PowerPoint Document", "ppt"],
+];
+
+/**
+ * Which legacy Office format a CFB (OLE2) container holds, from the names of its directory
+ * entries. Directory entries are 128 bytes long and sectors start at 512 + n × sector size,
+ * so every entry starts at 512 + k × 128: each is checked for a stream of a known name.
+ */
+export function legacyOfficeKind(bytes: Uint8Array): string | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const found = new Set<string>();
+  for (let at = 512; at + 128 <= bytes.length; at += 128) {
+    const nameLength = view.getUint16(at + 64, true);
+    const objectType = bytes[at + 66];
+    if (objectType !== 2 || nameLength < 4 || nameLength > 64 || nameLength % 2 !== 0) continue;
+    let name = "";
+    for (let i = 0; i < nameLength - 2; i += 2) name += String.fromCharCode(view.getUint16(at + i, true));
+    for (const [stream, kind] of LEGACY_OFFICE_STREAMS) if (name === stream) found.add(kind);
+  }
+  for (const kind of ["doc", "ppt", "xls"]) if (found.has(kind)) return kind;
+  return null;
+}
+
+/** The accepted type of these bytes, or null when they are not an accepted kind of document. */
+export async function detectEvidenceType(bytes: Uint8Array): Promise<EvidenceType | null> {
+  const detected = await fileTypeFromBuffer(bytes);
+  if (!detected) return null;
+  const ext = detected.ext === "cfb" ? legacyOfficeKind(bytes) : detected.ext;
+  if (!ext || !(ext in ACCEPTED)) return null;
+  return { ext, mime: ACCEPTED[ext]! };
+}
+
+/** A file name safe to store and to send back: no path, no control characters, at most 200 characters. */
+export function safeFilename(name: string, fallbackExt: string): string {
+  const base = name.split(/[\\/]/).pop() ?? "";
+  const cleaned = base.replace(/[\u0000-\u001f\u007f"<>|:*?]/g, "").replace(/\s+/g, " ").trim();
+  const chars = [...cleaned];
+  const short = chars.length > 200 ? chars.slice(chars.length - 200).join("") : cleaned;
+  return short && short !== "." && short !== ".." ? short : `evidence.${fallbackExt}`;
+}
+
+/** Content-Disposition for a download: always an attachment, the name in ASCII and in UTF-8. */
+export function attachmentDisposition(filename: string): string {
+  const ascii = filename.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}

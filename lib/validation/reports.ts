@@ -1,0 +1,194 @@
+import { z } from "zod";
+import { CommitmentCodeSchema } from "./commitment";
+
+export const NARRATIVE_MAX = 10_000;
+export const REASON_MAX = 2_000;
+export const LINKS_MAX = 20;
+export const LINK_MAX_LENGTH = 2_048;
+export const REVIEW_COMMENT_MAX = 2_000;
+export const RATIONALE_MAX = 5_000;
+export const COMMENT_MAX = 2_000;
+
+const STATUS_VALUES = ["NOT_STARTED", "LIMITED", "SUBSTANTIAL", "COMPLETE", "NOT_APPLICABLE"] as const;
+const VISIBILITY_VALUES = ["RESTRICTED", "MEMBERS", "OBSERVERS"] as const;
+
+/** Characters as people count them (code points), not UTF-16 units. */
+const length = (text: string) => [...text].length;
+
+export const CountryCodeSchema = z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, { error: "country.invalid" });
+const Commitment = z
+  .string({ error: "commitment.invalid" })
+  .trim()
+  .refine((code) => CommitmentCodeSchema.safeParse(code).success, { error: "commitment.invalid" });
+
+export const StatusSchema = z.enum(STATUS_VALUES, { error: "report.status" });
+export const VisibilitySchema = z.enum(VISIBILITY_VALUES, { error: "report.visibility" });
+
+/**
+ * An evidence link: an absolute http(s) URL. Everything else — javascript:, data:, file:,
+ * relative paths — is refused, so that a link can never run script or read local files.
+ */
+export const EvidenceLinkSchema = z
+  .string()
+  .trim()
+  .max(LINK_MAX_LENGTH, { error: "link.tooLong" })
+  .superRefine((value, ctx) => {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      ctx.addIssue({ code: "custom", message: "link.invalid" });
+      return;
+    }
+    if (url.protocol !== "http:" && url.protocol !== "https:") ctx.addIssue({ code: "custom", message: "link.scheme" });
+    else if (!url.hostname) ctx.addIssue({ code: "custom", message: "link.invalid" });
+  });
+
+const EvidenceLinksSchema = z.array(EvidenceLinkSchema).max(LINKS_MAX, { error: "link.tooMany" });
+
+const Narrative = z
+  .string()
+  .refine((text) => length(text) <= NARRATIVE_MAX, { error: "report.narrativeTooLong" })
+  // Line endings as browsers send them (CRLF) are stored as LF.
+  .transform((text) => text.replace(/\r\n?/g, "\n").trim());
+
+const Reason = z
+  .string()
+  .trim()
+  .refine((text) => length(text) <= REASON_MAX, { error: "report.reasonTooLong" });
+
+const BaseVersion = z.coerce.number({ error: "report.baseVersion" }).int({ error: "report.baseVersion" }).min(0, { error: "report.baseVersion" });
+
+function reasonWhenNotApplicable(input: { status?: string | undefined; notApplicableReason?: string | undefined }, ctx: z.RefinementCtx) {
+  if (input.status === "NOT_APPLICABLE" && !input.notApplicableReason) {
+    ctx.addIssue({ code: "custom", path: ["notApplicableReason"], message: "report.reasonRequired" });
+  }
+}
+
+/** POST /api/v1/reports. */
+export const ReportSubmissionSchema = z
+  .object({
+    commitment: Commitment,
+    country: CountryCodeSchema,
+    status: StatusSchema,
+    notApplicableReason: Reason.optional(),
+    narrative: Narrative.default(""),
+    evidenceLinks: EvidenceLinksSchema.default([]),
+    visibility: VisibilitySchema.default("RESTRICTED"),
+    baseVersion: z.number({ error: "report.baseVersion" }).int({ error: "report.baseVersion" }).min(0, { error: "report.baseVersion" }),
+  })
+  .superRefine(reasonWhenNotApplicable)
+  .transform(({ notApplicableReason, ...input }) => ({
+    ...input,
+    notApplicableReason: input.status === "NOT_APPLICABLE" ? (notApplicableReason ?? null) : null,
+  }));
+export type ReportSubmissionInput = z.infer<typeof ReportSubmissionSchema>;
+
+/** Just the pair a request is about: checked for permission before the rest is parsed. */
+export const PairSchema = z.object({ commitment: Commitment, country: CountryCodeSchema });
+
+/** Links typed in a form, one per line. */
+const LinkLines = z
+  .string()
+  .default("")
+  .transform((text) => text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean))
+  .pipe(EvidenceLinksSchema);
+
+/** The delegate's report form: save a draft, or submit. The country is always the delegate's own. */
+export const ReportFormSchema = z
+  .object({
+    intent: z.enum(["draft", "submit"]),
+    commitment: Commitment,
+    status: z
+      .union([z.literal(""), StatusSchema])
+      .optional()
+      .transform((value) => (value ? value : null)),
+    notApplicableReason: Reason.default(""),
+    narrative: Narrative.default(""),
+    evidenceLinks: LinkLines,
+    visibility: VisibilitySchema.default("RESTRICTED"),
+    baseVersion: BaseVersion,
+  })
+  .superRefine((input, ctx) => {
+    if (input.intent === "submit" && !input.status) {
+      ctx.addIssue({ code: "custom", path: ["status"], message: "report.statusRequired" });
+    }
+    if (input.intent === "submit") reasonWhenNotApplicable({ ...input, status: input.status ?? undefined }, ctx);
+  })
+  .transform(({ notApplicableReason, ...input }) => ({
+    ...input,
+    notApplicableReason: input.status === "NOT_APPLICABLE" && notApplicableReason ? notApplicableReason : null,
+  }));
+export type ReportFormInput = z.infer<typeof ReportFormSchema>;
+
+export const EvidenceFileIdSchema = z.object({ fileId: z.uuid() });
+
+const ReviewComment = z
+  .string()
+  .default("")
+  .transform((text) => text.trim())
+  .refine((text) => length(text) <= REVIEW_COMMENT_MAX, { error: "review.commentTooLong" });
+
+function commentWhenReturned(input: { decision: string; comment: string }, ctx: z.RefinementCtx) {
+  if (input.decision === "RETURN" && !input.comment) {
+    ctx.addIssue({ code: "custom", path: ["comment"], message: "review.commentRequired" });
+  }
+}
+
+/** POST /api/v1/reports/{id}/review. */
+export const ReviewSchema = z
+  .object({ decision: z.enum(["VALIDATE", "RETURN"], { error: "review.decision" }), comment: ReviewComment })
+  .superRefine(commentWhenReturned);
+export type ReviewInput = z.infer<typeof ReviewSchema>;
+
+export const ReviewFormSchema = z
+  .object({ reportId: z.uuid(), decision: z.enum(["VALIDATE", "RETURN"], { error: "review.decision" }), comment: ReviewComment })
+  .superRefine(commentWhenReturned);
+
+const Rationale = z
+  .string({ error: "assessment.rationaleRequired" })
+  .transform((text) => text.trim())
+  .refine((text) => text.length > 0, { error: "assessment.rationaleRequired" })
+  .refine((text) => length(text) <= RATIONALE_MAX, { error: "assessment.rationaleTooLong" });
+
+const OptionalId = z
+  .union([z.literal(""), z.uuid()])
+  .nullish()
+  .transform((value) => (value ? value : null));
+
+/** PUT /api/v1/assessments. `baseAssessmentId`: the assessment this one replaces (optional in the API). */
+export const AssessmentSchema = z.object({
+  commitment: Commitment,
+  country: CountryCodeSchema,
+  score: z.union([z.literal(-1), z.literal(0), z.literal(1)], { error: "assessment.score" }),
+  rationale: Rationale,
+  baseAssessmentId: OptionalId.optional(),
+});
+export type AssessmentInput = z.infer<typeof AssessmentSchema>;
+
+export const AssessmentFormSchema = z.object({
+  commitment: Commitment,
+  country: CountryCodeSchema,
+  score: z.enum(["-1", "0", "1"], { error: "assessment.score" }).transform((value) => Number(value) as -1 | 0 | 1),
+  rationale: Rationale,
+  // The form always says what it was based on: "" when there was no assessment yet.
+  baseAssessmentId: z.union([z.literal(""), z.uuid()]).transform((value) => (value ? value : null)),
+});
+
+export const CommentSchema = z.object({
+  commitment: Commitment,
+  country: CountryCodeSchema,
+  body: z
+    .string()
+    .transform((text) => text.trim())
+    .refine((text) => text.length > 0, { error: "required" })
+    .refine((text) => length(text) <= COMMENT_MAX, { error: "comment.tooLong" }),
+});
+export type CommentInput = z.infer<typeof CommentSchema>;
+
+/** GET /review filters. */
+export const ReviewQueueFilterSchema = z.object({
+  country: z.union([z.literal(""), CountryCodeSchema]).optional().catch(undefined).transform((v) => v || undefined),
+  commitment: z.union([z.literal(""), CommitmentCodeSchema]).optional().catch(undefined).transform((v) => v || undefined),
+  theme: z.union([z.literal(""), z.string().regex(/^[a-z0-9-]{1,64}$/)]).optional().catch(undefined).transform((v) => v || undefined),
+});
