@@ -2,7 +2,6 @@ import { z } from "zod";
 
 // PostgreSQL cannot store U+0000 in text; other control characters (except tab and line
 // breaks) have no place in a name or a narrative either.
-// eslint-disable-next-line no-control-regex
 const FORBIDDEN_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 /** User-entered text: trimmed, bounded, without control characters. */
