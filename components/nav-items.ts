@@ -1,5 +1,5 @@
 import type { Actor } from "@/lib/auth/actor";
-import { canManageUsers } from "@/lib/auth/permissions";
+import { canManageRounds, canManageSessions, canManageUsers, canReadAuditLog } from "@/lib/auth/permissions";
 
 /** The header's navigation: each entry shows only to those who may open it. */
 export type NavItem = { href: string; label: string; visible: (actor: Actor) => boolean };
@@ -7,5 +7,8 @@ export type NavItem = { href: string; label: string; visible: (actor: Actor) => 
 // `label` is a key of the common.nav catalog.
 export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "dashboard", visible: () => true },
+  { href: "/admin/sessions", label: "sessions", visible: canManageSessions },
+  { href: "/admin/rounds", label: "rounds", visible: canManageRounds },
   { href: "/admin/users", label: "users", visible: canManageUsers },
+  { href: "/admin/audit", label: "audit", visible: canReadAuditLog },
 ];

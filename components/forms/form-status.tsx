@@ -1,13 +1,24 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useMessages, useTranslations } from "next-intl";
 import type { FormState } from "@/lib/actions/form-state";
 
-/** The outcome of the last submission, read out by screen readers as it changes. */
+/**
+ * The outcome of the last submission, read out by screen readers as it changes. A message is a
+ * key of the `forms` catalog ("errors.forbidden", "saved.session") or of another namespace
+ * ("users.created" in admin, "account.passwordChanged" in auth).
+ */
 export function FormStatus({ state }: { state: Pick<FormState<unknown>, "status" | "message"> }) {
   const t = useTranslations();
+  const namespaces = Object.keys(useMessages());
   const key = state.message;
-  const text = key && t.has(key as never) ? t(key as never) : key && state.status === "error" ? t("forms.errors.unexpected") : null;
+  // A message with placeholders is shown by its form, which has the values.
+  const found = key
+    ? [`forms.${key}`, ...namespaces.map((ns) => `${ns}.${key}`)].find(
+        (candidate) => t.has(candidate as never) && !String(t.raw(candidate as never)).includes("{"),
+      )
+    : undefined;
+  const text = found ? t(found as never) : key && state.status === "error" ? t("forms.errors.unexpected") : null;
   return (
     <p
       role={state.status === "error" ? "alert" : "status"}
