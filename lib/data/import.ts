@@ -43,7 +43,8 @@ export async function createCommitmentsFromImport(
       for (const item of items) {
         const themeId = themes.get(item.themeKey);
         if (!themeId) throw new InvalidInputError({ items: ["theme.unknown"] });
-        const { themeKey, ...words } = item;
+        const { themeKey, code, titleAr, titleEn, textAr, textEn, sourceAr } = item;
+        const words = { code, titleAr, titleEn, textAr, textEn, sourceAr };
         const data = { ...words, themeId, sessionId: session.id, sortOrder: Number(item.code.split("/")[1]) };
         const created = await tx.commitment.create({ data, select: { id: true } });
         await appendAudit(tx, {
