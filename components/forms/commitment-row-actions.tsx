@@ -45,11 +45,15 @@ export function CommitmentRowActions({ commitment, afterDelete }: Props) {
           </form>
         </details>
       )}
-      <form action={remove}>
-        <input type="hidden" name="commitmentId" value={commitment.id} />
-        <SubmitButton variant="secondary">{t("delete")}</SubmitButton>
-        {commitment.reportCount > 0 ? <p className="text-xs text-stone-500">{t("deleteRefusedHint")}</p> : null}
-      </form>
+      {/* One with reports is withdrawn, never deleted (the data layer refuses it too). */}
+      {commitment.reportCount > 0 ? (
+        <p className="text-xs text-stone-500">{t("deleteRefusedHint")}</p>
+      ) : (
+        <form action={remove}>
+          <input type="hidden" name="commitmentId" value={commitment.id} />
+          <SubmitButton variant="secondary">{t("delete")}</SubmitButton>
+        </form>
+      )}
       <FormStatus state={last} />
     </div>
   );

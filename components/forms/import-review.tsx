@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { Fragment, useActionState, useMemo, useState } from "react";
 import { importCommitmentsAction } from "@/lib/actions/council-sessions";
 import { initialFormState, type FormState } from "@/lib/actions/form-state";
+import { suggestTheme } from "@/lib/importer/themes";
 import { Link } from "@/lib/i18n/navigation";
 import { FormStatus } from "./form-status";
 import { SubmitButton } from "./submit-button";
@@ -29,7 +30,8 @@ type Props = {
   sessionNumber: number;
   text: string;
   proposals: ProposalView[];
-  themes: { key: string; name: string }[];
+  /** With their keywords, so that a merged or split proposal gets its theme suggested again. */
+  themes: { key: string; name: string; keywords: string[] }[];
   firstPosition: number;
 };
 
@@ -74,10 +76,8 @@ function makeItem(source: string, key: number, start: number, end: number, kind:
  */
 export function ImportReview({ sessionNumber, text, proposals, themes, firstPosition }: Props) {
   const t = useTranslations("secretariat.import");
-  const fallbackTheme = themes[0]?.key ?? "";
-  const [items, setItems] = useState<Item[]>(() =>
-    proposals.map((p, i) => makeItem(text, i + 1, p.start, p.end, p.kind, p.theme ?? fallbackTheme)),
-  );
+  const [items, setItems] = useState<Item[]>(() => proposals.map((p, i) => makeItem(text, i + 1, p.start, p.end, p.kind, p.theme ?? "")));
+  const themeFor = (start: number, end: number, otherwise: string) => suggestTheme(text.slice(start, end), themes) ?? otherwise;
   const [nextKey, setNextKey] = useState(proposals.length + 1);
   // Once created, the accepted proposals are locked: a second click must not create them again.
   const [state, action] = useActionState(async (previous: FormState<{ codes: string[] }>, formData: FormData) => {
@@ -114,7 +114,7 @@ export function ImportReview({ sessionNumber, text, proposals, themes, firstPosi
     setItems((all) => {
       const a = all[index]!;
       const b = all[index + 1]!;
-      const merged = { ...makeItem(text, a.key, a.start, b.end, a.kind, a.theme), theme: a.theme || b.theme };
+      const merged = makeItem(text, a.key, a.start, b.end, a.kind, themeFor(a.start, b.end, a.theme || b.theme));
       return [...all.slice(0, index), merged, ...all.slice(index + 2)];
     });
 
@@ -126,8 +126,8 @@ export function ImportReview({ sessionNumber, text, proposals, themes, firstPosi
       if (left.start >= left.end || right.start >= right.end) return all;
       return [
         ...all.slice(0, index),
-        makeItem(text, item.key, left.start, left.end, item.kind, item.theme),
-        makeItem(text, nextKey, right.start, right.end, item.kind, item.theme),
+        makeItem(text, item.key, left.start, left.end, item.kind, themeFor(left.start, left.end, item.theme)),
+        makeItem(text, nextKey, right.start, right.end, item.kind, themeFor(right.start, right.end, item.theme)),
         ...all.slice(index + 1),
       ];
     });
@@ -153,6 +153,7 @@ export function ImportReview({ sessionNumber, text, proposals, themes, firstPosi
     rejected: "bg-stone-100 text-stone-400 line-through",
   };
 
+  const withoutTheme = items.flatMap((item, i) => (item.status === "accepted" && !item.theme ? [i + 1] : []));
   const counts = {
     accepted: accepted.length,
     pending: items.filter((i) => i.status === "pending").length,
@@ -161,7 +162,7 @@ export function ImportReview({ sessionNumber, text, proposals, themes, firstPosi
 
   return (
     <div className="grid gap-6 lg:grid-cols-2">
-      <section aria-labelledby="text-heading" className="space-y-2">
+      <section aria-labelledby="text-heading" className="space-y-2 self-start lg:sticky lg:top-4">
         <h2 id="text-heading" className="text-lg font-semibold">{t("textHeading")}</h2>
         <div className="max-h-[70vh] overflow-y-auto whitespace-pre-wrap rounded-lg border border-stone-200 bg-white p-4 leading-loose" dir="auto" data-testid="communique">
           {segments.map((part, i) =>
@@ -206,6 +207,7 @@ export function ImportReview({ sessionNumber, text, proposals, themes, firstPosi
                   <span>{t("theme")}</span>
                   <select value={item.theme} disabled={locked} onChange={(e) => update(item.key, { theme: e.target.value })}
                     className="rounded border border-stone-300 bg-white px-2 py-1" aria-label={t("themeOf", { number: index + 1 })}>
+                    {item.theme ? null : <option value="">{t("chooseTheme")}</option>}
                     {themes.map((theme) => <option key={theme.key} value={theme.key}>{theme.name}</option>)}
                   </select>
                 </label>
@@ -262,7 +264,13 @@ export function ImportReview({ sessionNumber, text, proposals, themes, firstPosi
               <Link href={`/admin/sessions/${sessionNumber}`} className="text-brand-700 underline">{t("openSession")}</Link>
             </p>
           ) : null}
-          {accepted.length > 0 ? <SubmitButton>{t("create", { count: accepted.length })}</SubmitButton> : <p className="text-sm text-stone-600">{t("acceptFirst")}</p>}
+          {withoutTheme.length > 0 ? (
+            <p className="text-sm text-amber-800" role="status">{t("themeMissing", { numbers: withoutTheme.join(", ") })}</p>
+          ) : accepted.length > 0 ? (
+            <SubmitButton>{t("create", { count: accepted.length })}</SubmitButton>
+          ) : (
+            <p className="text-sm text-stone-600">{t("acceptFirst")}</p>
+          )}
         </form>
       </section>
     </div>

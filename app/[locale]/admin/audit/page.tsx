@@ -85,8 +85,8 @@ export default async function AuditPage({ params, searchParams }: PageProps<"/[l
           <thead className="bg-stone-50">
             <tr>
               <th scope="col" className="px-3 py-2 text-start">{t("at")}</th>
-              <th scope="col" className="px-3 py-2 text-start">{t("actor")}</th>
-              <th scope="col" className="px-3 py-2 text-start">{t("action")}</th>
+              <th scope="col" className="px-3 py-2 text-start">{t("who")}</th>
+              <th scope="col" className="px-3 py-2 text-start">{t("what")}</th>
               <th scope="col" className="px-3 py-2 text-start">{t("target")}</th>
               <th scope="col" className="px-3 py-2 text-start">{t("change")}</th>
               <th scope="col" className="px-3 py-2 text-start">{t("address")}</th>

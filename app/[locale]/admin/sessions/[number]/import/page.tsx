@@ -73,7 +73,7 @@ export default async function ImportPage({ params, searchParams }: Props) {
             sessionNumber={session.number}
             text={text}
             proposals={result.proposals.map(({ start, end, kind, theme }) => ({ start, end, kind, theme }))}
-            themes={themes.map((theme) => ({ key: theme.key, name: pickLocalized(theme, "name", locale) }))}
+            themes={themes.map((theme) => ({ key: theme.key, name: pickLocalized(theme, "name", locale), keywords: theme.keywords }))}
             firstPosition={firstPosition}
           />
           <section aria-labelledby="skipped-heading" className="space-y-2">
