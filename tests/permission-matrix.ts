@@ -140,7 +140,8 @@ export const actions: ActionCase[] = [
   { file: "lib/actions/themes.ts", action: "updateThemeAction", page: "/en/admin/themes", probe: { themeId: "x" }, expect: staffOnly },
   { file: "lib/actions/rounds.ts", action: "createRoundAction", page: "/en/admin/rounds", probe: { sessionNumber: "x" }, expect: staffOnly },
   { file: "lib/actions/rounds.ts", action: "updateRoundAction", page: "/en/admin/rounds", probe: { roundId: "x" }, expect: staffOnly },
-  { file: "lib/actions/rounds.ts", action: "sendRemindersAction", page: "/en/admin/rounds", probe: { roundId: "x" }, expect: staffOnly },
+  // Posted to the page that renders its form (a page only reaches the actions it imports).
+  { file: "lib/actions/rounds.ts", action: "sendRemindersAction", page: `/en/admin/rounds/${UUID}`, probe: { roundId: "x" }, expect: staffOnly },
   // Everyone marks their own notifications read (another user's is "not found").
   { file: "lib/actions/notifications.ts", action: "markNotificationsReadAction", page: "/en/notifications", probe: { notificationId: "x" }, expect: signedIn },
 ];

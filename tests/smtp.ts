@@ -34,7 +34,7 @@ function parse(raw: string): { subject: string; text: string } {
   return { subject: decodeWords(header("Subject")), text: text.replace(/\r\n/g, "\n") };
 }
 
-export async function startSmtpServer(options: { user?: string; pass?: string; reject?: boolean } = {}) {
+export async function startSmtpServer(options: { user?: string; pass?: string; reject?: boolean; port?: number } = {}) {
   const messages: ReceivedMail[] = [];
   const server = new SMTPServer({
     disabledCommands: ["STARTTLS"],
@@ -64,7 +64,10 @@ export async function startSmtpServer(options: { user?: string; pass?: string; r
       });
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.server.once("error", reject);
+    server.listen(options.port ?? 0, "127.0.0.1", resolve);
+  });
   const { port } = server.server.address() as AddressInfo;
   const credentials = options.user ? `${encodeURIComponent(options.user)}:${encodeURIComponent(options.pass ?? "")}@` : "";
   return {
