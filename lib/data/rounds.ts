@@ -57,13 +57,18 @@ async function figuresOf(roundIds: string[]): Promise<Map<string, FigureRow>> {
     SELECT r.id::text AS id,
       (SELECT count(*) FROM commitment c WHERE c.session_id = r.session_id AND c.withdrawn_at IS NULL)::int AS commitments,
       (SELECT count(*) FROM country)::int AS countries,
-      (SELECT count(*) FROM (
-         SELECT DISTINCT rp.commitment_id, rp.country_code
-         FROM report rp JOIN commitment c ON c.id = rp.commitment_id
-         WHERE c.session_id = r.session_id AND c.withdrawn_at IS NULL
+      -- One probe per pair (LATERAL … LIMIT 1 on report's (commitment, country, submitted_at)
+      -- index): the cost follows the session's pairs, not the length of the history.
+      (SELECT count(*)
+       FROM commitment c CROSS JOIN country k
+       CROSS JOIN LATERAL (
+         SELECT 1 FROM report rp
+         WHERE rp.commitment_id = c.id AND rp.country_code = k.code
            AND rp.submitted_at >= (r.opens_on::timestamp AT TIME ZONE 'UTC')
            AND rp.submitted_at < ((r.closes_on + 1)::timestamp AT TIME ZONE 'UTC')
-       ) pairs)::int AS reported
+         LIMIT 1
+       ) hit
+       WHERE c.session_id = r.session_id AND c.withdrawn_at IS NULL)::int AS reported
     FROM reporting_round r
     WHERE r.id = ANY(${roundIds}::uuid[])`;
   return new Map(rows.map((row) => [row.id, row]));
@@ -175,14 +180,16 @@ export async function missingPairsOf(roundId: string, countryCode?: string): Pro
     FROM reporting_round r
     JOIN commitment c ON c.session_id = r.session_id AND c.withdrawn_at IS NULL
     CROSS JOIN country k
+    LEFT JOIN LATERAL (
+      SELECT 1 AS found FROM report rp
+      WHERE rp.commitment_id = c.id AND rp.country_code = k.code
+        AND rp.submitted_at >= (r.opens_on::timestamp AT TIME ZONE 'UTC')
+        AND rp.submitted_at < ((r.closes_on + 1)::timestamp AT TIME ZONE 'UTC')
+      LIMIT 1
+    ) hit ON true
     WHERE r.id = ${roundId}::uuid
       AND (${countryCode ?? null}::text IS NULL OR k.code = ${countryCode ?? null}::text)
-      AND NOT EXISTS (
-        SELECT 1 FROM report rp
-        WHERE rp.commitment_id = c.id AND rp.country_code = k.code
-          AND rp.submitted_at >= (r.opens_on::timestamp AT TIME ZONE 'UTC')
-          AND rp.submitted_at < ((r.closes_on + 1)::timestamp AT TIME ZONE 'UTC')
-      )
+      AND hit.found IS NULL
     ORDER BY k.sort_order, c.sort_order, c.code`;
 }
 

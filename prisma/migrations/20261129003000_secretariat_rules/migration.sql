@@ -21,3 +21,7 @@ ALTER TABLE "reporting_round" ADD CONSTRAINT "reporting_round_name"
 ALTER TABLE "council_session" ADD CONSTRAINT "council_session_dates"
   CHECK ("ends_on" IS NULL OR "starts_on" <= "ends_on");
 ALTER TABLE "council_session" ADD CONSTRAINT "council_session_number_positive" CHECK ("number" >= 1);
+
+-- Reporting rounds ask, for every (commitment, country) pair of a session, whether a report was
+-- submitted within the round's dates: one index probe per pair, whatever the history's length.
+CREATE INDEX "report_commitment_id_country_code_submitted_at_idx" ON "report"("commitment_id", "country_code", "submitted_at");
