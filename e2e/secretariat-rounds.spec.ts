@@ -84,5 +84,8 @@ test.describe("reporting rounds and reminders", () => {
     const row = page.locator("tr[data-round='Spring reporting round']");
     await expect(row).toContainText("مفتوحة");
     await expect(row.getByTestId("rate")).toContainText("من 176");
+    // Which member states have gaps in the open round, and where.
+    await row.getByTestId("round-gaps").locator("summary").click();
+    await expect(row.getByTestId("round-gaps").locator("li[data-country='EG']")).toContainText("35/1 35/2 35/3 35/4 35/5 35/6 35/7 35/8");
   });
 });

@@ -30,7 +30,7 @@ export default async function RoundsPage({ params }: PageProps<"/[locale]/admin/
       <p className="max-w-3xl text-stone-600">{t("explain")}</p>
       <section aria-labelledby="list-heading" className="space-y-3">
         <h2 id="list-heading" className="text-lg font-semibold">{t("listHeading", { count: rounds.length })}</h2>
-        <RoundReportingRates actor={actor} locale={locale} rounds={rounds} />
+        <RoundReportingRates actor={actor} locale={locale} rounds={rounds} withGaps />
       </section>
       <section aria-labelledby="create-heading" className="space-y-3">
         <h2 id="create-heading" className="text-lg font-semibold">{t("createHeading")}</h2>
