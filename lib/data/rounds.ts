@@ -3,6 +3,7 @@ import "server-only";
 // report on a session's commitments. A (commitment, country) pair counts as reported in a round
 // when at least one report of it was submitted within the window — counted by submittedAt, so
 // that it holds whether or not report.roundId was set. Withdrawn commitments are left out.
+import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { canManageRounds, canReadDashboard } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
@@ -119,6 +120,7 @@ export type RoundDetail = RoundFigures & { countries: CountryProgress[] };
 /** One round: its figures and, per member state, the commitments without a report in it. */
 export async function getRound(actor: Actor, roundId: string): Promise<RoundDetail | null> {
   requireRoundReader(actor);
+  if (!z.uuid().safeParse(roundId).success) return null;
   const round = await db.reportingRound.findUnique({ where: { id: roundId }, select: { ...roundSelect, sessionId: true } });
   if (!round) return null;
   const today = todayUtc();

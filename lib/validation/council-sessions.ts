@@ -142,7 +142,7 @@ export const ImportCommitmentsSchema = z.object({
   sessionNumber: SessionNumberSchema,
   items: z
     .string({ error: "import.items" })
-    .max(2_000_000)
+    .max(1_000_000, { error: "import.tooMany" })
     .transform((value, ctx) => {
       try {
         return JSON.parse(value) as unknown;
