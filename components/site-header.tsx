@@ -29,7 +29,9 @@ export async function SiteHeader({ locale, actor }: { locale: Locale; actor: Act
         <div className="flex items-center gap-3">
           {actor ? (
             <>
-              <Link href="/notifications" className="text-sm hover:underline" data-testid="notifications-link"
+              {/* Not prefetched: every request renews the session cookie (proxy.ts), and a prefetch still in
+                  flight at sign-out would set it again. */}
+              <Link href="/notifications" prefetch={false} className="text-sm hover:underline" data-testid="notifications-link"
                 aria-label={t("nav.notificationsCount", { count: unread })}>
                 {t("nav.notifications")}
                 {unread > 0 ? (
