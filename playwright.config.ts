@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-import { DEMO_TOTP_SECRET, E2E_DATA_DIR } from "./e2e/support/constants";
+import { DEMO_TOTP_SECRET, E2E_DATA_DIR, E2E_MAIL_FROM, smtpPortFor } from "./e2e/support/constants";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
@@ -45,6 +45,9 @@ export default defineConfig({
       PORT: String(port),
       DEMO_TOTP_SECRET,
       NEXTAUTH_URL: baseURL,
+      // Reminder e-mails go to a local SMTP server that e2e/secretariat-rounds.spec.ts runs.
+      SMTP_URL: `smtp://127.0.0.1:${smtpPortFor(port)}`,
+      MAIL_FROM: E2E_MAIL_FROM,
     },
     timeout: 300_000,
     reuseExistingServer: false,

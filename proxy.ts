@@ -1,7 +1,8 @@
 // Runs before every request. It (1) routes pages under /ar or /en, (2) gives each page a
 // Content-Security-Policy with a fresh nonce, (3) renews the session cookie's 30-minute
-// idle expiry while it is in use, (4) sends signed-out visitors to the sign-in page, and
-// (5) answers 503 while PostgreSQL is unreachable, instead of a 500 from deep inside a page.
+// idle expiry while it is in use (at most once a minute), (4) sends signed-out visitors to
+// the sign-in page, and (5) answers 503 while PostgreSQL is unreachable, instead of a 500
+// from deep inside a page.
 // It is never the security boundary: every page, action and route handler checks access
 // itself (lib/auth), so that a bypassed proxy only costs a redirect.
 import { decode, encode } from "next-auth/jwt";
@@ -18,15 +19,25 @@ const handleI18nRouting = createMiddleware(routing);
 const cookieName = sessionCookieName(secureCookies);
 const PUBLIC_PAGES = /^\/(ar|en)\/(sign-in|set-password)(\/|$)/;
 
-async function renewedSession(request: NextRequest): Promise<string | null> {
+// The cookie is renewed at most once a minute. Every renewal is a Set-Cookie that may arrive
+// after a sign-out has deleted the cookie (a prefetch still in flight), signing the user back
+// in; renewing only when a minute of the idle window is used keeps those races rare, and the
+// idle limit within a minute of 30.
+const RENEW_AFTER_SECONDS = 60;
+
+type SessionCookie = { valid: false } | { valid: true; renewed: string | null };
+
+async function sessionCookie(request: NextRequest): Promise<SessionCookie> {
   const token = request.cookies.get(cookieName)?.value;
-  if (!token) return null;
+  if (!token) return { valid: false };
   try {
     const claims = await decode({ token, secret: env.AUTH_SECRET });
-    if (!claims || !validSession(claims)) return null;
-    return await encode({ token: claims, secret: env.AUTH_SECRET, maxAge: SESSION_IDLE_SECONDS });
+    if (!claims || !validSession(claims)) return { valid: false };
+    const remaining = typeof claims.exp === "number" ? claims.exp - Math.floor(Date.now() / 1000) : 0;
+    if (remaining > SESSION_IDLE_SECONDS - RENEW_AFTER_SECONDS) return { valid: true, renewed: null };
+    return { valid: true, renewed: await encode({ token: claims, secret: env.AUTH_SECRET, maxAge: SESSION_IDLE_SECONDS }) };
   } catch {
-    return null;
+    return { valid: false };
   }
 }
 
@@ -53,7 +64,7 @@ export default async function proxy(request: NextRequest) {
   const isApi = pathname.startsWith("/api/");
   const down = await unavailable(pathname, isApi);
   if (down) return down;
-  const session = await renewedSession(request);
+  const session = await sessionCookie(request);
 
   let response: NextResponse;
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
@@ -64,7 +75,7 @@ export default async function proxy(request: NextRequest) {
     const locale = pathname.split("/")[1];
     // Only page visits are redirected; a POST (a server action) reaches the action, which checks itself.
     const visit = request.method === "GET" || request.method === "HEAD";
-    if (visit && !session && routing.locales.includes(locale as "ar") && !PUBLIC_PAGES.test(pathname)) {
+    if (visit && !session.valid && routing.locales.includes(locale as "ar") && !PUBLIC_PAGES.test(pathname)) {
       const signIn = new URL(`/${locale}/sign-in`, request.url);
       if (pathname !== `/${locale}` && pathname !== `/${locale}/`) signIn.searchParams.set("next", pathname);
       response = NextResponse.redirect(signIn);
@@ -78,14 +89,16 @@ export default async function proxy(request: NextRequest) {
     response.headers.set("Content-Security-Policy", csp);
   }
 
-  if (session) {
-    response.cookies.set(cookieName, session, {
-      httpOnly: true,
-      sameSite: "lax",
-      secure: secureCookies,
-      path: "/",
-      maxAge: SESSION_IDLE_SECONDS,
-    });
+  if (session.valid) {
+    if (session.renewed) {
+      response.cookies.set(cookieName, session.renewed, {
+        httpOnly: true,
+        sameSite: "lax",
+        secure: secureCookies,
+        path: "/",
+        maxAge: SESSION_IDLE_SECONDS,
+      });
+    }
     response.headers.set("Cache-Control", "no-store");
   } else if (request.cookies.has(cookieName)) {
     response.cookies.delete(cookieName);

@@ -3,11 +3,13 @@ import { LocaleSwitcher } from "@/components/locale-switcher";
 import { NAV_ITEMS } from "@/components/nav-items";
 import { SignOutButton } from "@/components/sign-out-button";
 import type { Actor } from "@/lib/auth/actor";
+import { countUnreadNotifications } from "@/lib/data/notifications";
 import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
 
 export async function SiteHeader({ locale, actor }: { locale: Locale; actor: Actor | null }) {
   const t = await getTranslations({ locale, namespace: "common" });
+  const unread = actor ? await countUnreadNotifications(actor) : 0;
   return (
     <header className="border-b border-brand-800 bg-brand-700 text-white">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-8 gap-y-2 px-4 py-3 sm:px-6">
@@ -27,6 +29,17 @@ export async function SiteHeader({ locale, actor }: { locale: Locale; actor: Act
         <div className="flex items-center gap-3">
           {actor ? (
             <>
+              {/* Not prefetched: every request renews the session cookie (proxy.ts), and a prefetch still in
+                  flight at sign-out would set it again. */}
+              <Link href="/notifications" prefetch={false} className="text-sm hover:underline" data-testid="notifications-link"
+                aria-label={t("nav.notificationsCount", { count: unread })}>
+                {t("nav.notifications")}
+                {unread > 0 ? (
+                  <span className="ms-1 rounded-full bg-white px-1.5 py-0.5 text-xs font-semibold text-brand-800" data-testid="unread-count">
+                    {unread}
+                  </span>
+                ) : null}
+              </Link>
               <Link href="/account" className="text-sm hover:underline" data-testid="current-user">
                 {actor.name}
                 <span className="ms-2 rounded bg-white/15 px-1.5 py-0.5 text-xs">

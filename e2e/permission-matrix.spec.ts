@@ -39,6 +39,9 @@ test.describe("the permission matrix over HTTP", () => {
         const outcome = route.expect[subject];
         expect(response.status(), `${route.method} ${route.path}`).toBe(outcome === "ok" ? (route.okStatus ?? 200) : ROUTE_STATUS[outcome]);
         expect(response.headers()["content-type"], `${route.path} answers JSON`).toContain("application/json");
+        expect(response.status(), `${route.method} ${route.path}`).toBe(ROUTE_STATUS[route.expect[subject]]);
+        const expected = route.expect[subject] === "ok" && route.contentType ? route.contentType : "application/json";
+        expect(response.headers()["content-type"], `${route.path} answers ${expected}`).toContain(expected);
       }
       await request.dispose();
     });

@@ -1,5 +1,6 @@
 // The only reader of process.env in the application; validated once, at start-up.
 import { z } from "zod";
+import { SmtpUrlSchema } from "./mail/smtp-url";
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -18,6 +19,10 @@ const EnvSchema = z.object({
   NEXTAUTH_URL: z.url().optional(),
   /** Reverse proxies in front of the app that append to X-Forwarded-For (0: none). */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(1),
+  /** SMTP server for reminder e-mails, e.g. smtp://user:pass@host:587 or smtps://…:465; unset: in-app only. */
+  SMTP_URL: SmtpUrlSchema,
+  /** The From: address of e-mails. */
+  MAIL_FROM: z.string().trim().min(3).default("Tanfeeth <no-reply@tanfeeth.invalid>"),
 });
 
 type ParsedEnv = z.infer<typeof EnvSchema>;

@@ -15,8 +15,34 @@ import { GET as getPairReports } from "@/app/api/v1/countries/[code]/reports/rou
 import { GET as getEvidence } from "@/app/api/v1/evidence/[id]/route";
 import { POST as postReview } from "@/app/api/v1/reports/[id]/review/route";
 import { POST as postReport } from "@/app/api/v1/reports/route";
+import { GET as getAuditLog } from "@/app/api/v1/audit-log/route";
+import { GET as exportAuditLog } from "@/app/api/v1/audit-log/export/route";
+import { POST as proposeCommitments } from "@/app/api/v1/import/proposals/route";
+import { exportAuditLogCsv, listAuditLog } from "@/lib/data/audit-log";
+import {
+  carryOverCommitments,
+  createCommitment,
+  createCouncilSession,
+  deleteCommitment,
+  getCouncilSession,
+  listCarryOverCandidates,
+  listCouncilSessions,
+  reinstateCommitment,
+  updateCommitment,
+  updateCommunique,
+  updateCouncilSession,
+  withdrawCommitment,
+} from "@/lib/data/council-sessions";
+import { createCommitmentsFromImport, proposeFromText } from "@/lib/data/import";
+import { listLineage } from "@/lib/data/lineage";
+import { sendReminders } from "@/lib/data/reminders";
+import { createRound, getRound, listRoundFigures, todayUtc, updateRound } from "@/lib/data/rounds";
+import { createTheme, listThemeKeywords, listThemes, updateTheme } from "@/lib/data/themes";
+import { handOverCountry, listActiveDelegates } from "@/lib/data/users";
+import type { CommitmentInput } from "@/lib/validation/council-sessions";
+import { AuditLogFilterSchema } from "@/lib/validation/audit-log";
 import { apiRequest, noParams, sessionToken } from "./auth";
-import { createUser, recordReport } from "./factories";
+import { commitmentId, createUser, recordReport } from "./factories";
 import {
   COUNTRY_A,
   COUNTRY_B,
@@ -27,6 +53,7 @@ import {
   adminOnly,
   routes,
   signedIn,
+  staffOnly,
   type Rule,
   type Subject,
 } from "./permission-matrix";
@@ -41,6 +68,12 @@ async function digest(): Promise<string> {
       SELECT row_to_json(u)::text AS t FROM app_user u
       UNION ALL SELECT row_to_json(p)::text FROM password_token p
       UNION ALL SELECT row_to_json(a)::text FROM audit_log a
+      UNION ALL SELECT row_to_json(s)::text FROM council_session s
+      UNION ALL SELECT row_to_json(c)::text FROM commitment c
+      UNION ALL SELECT row_to_json(t)::text FROM theme t
+      UNION ALL SELECT row_to_json(r)::text FROM reporting_round r
+      UNION ALL SELECT row_to_json(n)::text FROM notification n
+      UNION ALL SELECT row_to_json(d)::text FROM reminder_digest d
     ) rows`;
   return row!.digest;
 }
@@ -119,25 +152,154 @@ describe("a commitment's member-state statuses, by report visibility", () => {
 });
 
 describe("route handlers, called with each subject's session cookie", () => {
-  const handlers: Record<string, typeof getMe> = { "/api/v1/me": getMe, "/api/v1/commitments": getCommitments };
+  const handlers: Record<string, typeof getMe> = {
+    "/api/v1/me": getMe,
+    "/api/v1/commitments": getCommitments,
+    "/api/v1/import/proposals": proposeCommitments,
+    "/api/v1/audit-log": getAuditLog,
+    "/api/v1/audit-log/export": exportAuditLog,
+  };
   const STATUS = { ok: 200, unauthenticated: 401, forbidden: 403, notFound: 404 } as const;
   for (const route of routes.filter((r) => handlers[r.route])) {
     for (const subject of SUBJECTS) {
       it(`${route.method} ${route.path} as ${subject}`, async () => {
+        const init = { method: route.method, ...(route.body === undefined ? {} : { body: route.body }) };
         const request =
           subject === "signedOut"
-            ? await apiRequest(route.path, null)
+            ? await apiRequest(route.path, null, init)
             : subject === "delegateARevoked"
-              ? await apiRequest(route.path, null, { headers: { cookie: `next-auth.session-token=${revokedToken}` } })
-              : await apiRequest(route.path, actors[subject].id);
+              ? await apiRequest(route.path, null, { ...init, headers: { cookie: `next-auth.session-token=${revokedToken}` } })
+              : await apiRequest(route.path, actors[subject].id, init);
         const response = await handlers[route.route]!(request, noParams);
         expect(response.status).toBe(STATUS[route.expect[subject]]);
       });
     }
   }
-  it("covers the API routes whose rule is `signedIn`", () => {
-    expect(routes.filter((r) => r.expect === signedIn).every((r) => handlers[r.route])).toBe(true);
+  it("covers the API routes whose rule is `signedIn`, `staffOnly` or `adminOnly`", () => {
+    expect(routes.filter((r) => [signedIn, staffOnly, adminOnly].includes(r.expect)).every((r) => handlers[r.route])).toBe(true);
   });
+});
+
+describe("the secretariat's data layer", () => {
+  type Signed = Exclude<Subject, "signedOut" | "delegateARevoked">;
+  const signedSubjects = SUBJECTS.filter((s): s is Signed => s !== "signedOut" && s !== "delegateARevoked");
+  const index = (subject: Signed) => signedSubjects.indexOf(subject) + 1;
+  const ids: Record<string, string> = {};
+  let roundId: string;
+  const filter = AuditLogFilterSchema.parse({});
+  const words = (code: string): CommitmentInput => ({
+    code,
+    themeKey: "border-control",
+    titleAr: "عنوان",
+    titleEn: "Title",
+    textAr: "نص",
+    textEn: "Text",
+    sourceAr: "",
+    dueDate: null,
+    dueDaysBeforeNextSession: null,
+    previous: null,
+  });
+  const sessionInput = (number: number) => ({
+    number,
+    cityAr: "مدينة",
+    cityEn: "City",
+    titleAr: `الدورة ${number}`,
+    titleEn: `Session ${number}`,
+    startsOn: new Date(`${2000 + number}-01-01T00:00:00Z`),
+    endsOn: null,
+    communiqueAr: "اتفق الوزراء على تعزيز الرقابة على الحدود.",
+    communiqueEn: "",
+  });
+
+  beforeAll(async () => {
+    const admin = actors.admin;
+    await createCouncilSession(admin, sessionInput(69), null);
+    await createCouncilSession(admin, sessionInput(70), null);
+    for (const subject of signedSubjects) {
+      const k = index(subject);
+      ids[`carry-${subject}`] = (await createCommitment(admin, 69, words(`69/${k}`), null)).id;
+      ids[`delete-${subject}`] = (await createCommitment(admin, 70, words(`70/${50 + k}`), null)).id;
+    }
+    ids.edit = (await createCommitment(admin, 70, words("70/40"), null)).id;
+    const today = todayUtc();
+    roundId = (await createRound(admin, { sessionNumber: 35, name: "Matrix round", opensOn: today, closesOn: today }, null)).id;
+    ids.theme = (await db.theme.findUniqueOrThrow({ where: { key: "drug-trafficking" } })).id;
+  });
+
+  const cases: { name: string; rule: Rule; run: (actor: Actor, subject: Signed) => Promise<unknown> }[] = [
+    { name: "listCouncilSessions", rule: staffOnly, run: (a) => listCouncilSessions(a) },
+    { name: "getCouncilSession", rule: staffOnly, run: (a) => getCouncilSession(a, 35) },
+    { name: "createCouncilSession", rule: staffOnly, run: (a, s) => createCouncilSession(a, sessionInput(80 + index(s)), null) },
+    { name: "updateCouncilSession", rule: staffOnly, run: (a) => updateCouncilSession(a, { ...sessionInput(70), sessionNumber: 70 }, null) },
+    { name: "updateCommunique", rule: staffOnly, run: (a) => updateCommunique(a, { sessionNumber: 70, language: "en", text: "The ministers agreed." }, null) },
+    { name: "createCommitment", rule: staffOnly, run: (a, s) => createCommitment(a, 70, words(`70/${10 + index(s)}`), null) },
+    { name: "updateCommitment", rule: staffOnly, run: (a) => updateCommitment(a, ids.edit!, words("70/40"), null) },
+    {
+      name: "withdrawCommitment and reinstateCommitment",
+      rule: staffOnly,
+      run: async (a) => {
+        await withdrawCommitment(a, ids.edit!, "matrix", null);
+        await reinstateCommitment(a, ids.edit!, null);
+      },
+    },
+    { name: "deleteCommitment", rule: staffOnly, run: (a, s) => deleteCommitment(a, ids[`delete-${s}`]!, null) },
+    { name: "listCarryOverCandidates", rule: staffOnly, run: (a) => listCarryOverCandidates(a, 70) },
+    { name: "carryOverCommitments", rule: staffOnly, run: (a, s) => carryOverCommitments(a, 70, [ids[`carry-${s}`]!], null) },
+    { name: "proposeFromText", rule: staffOnly, run: (a) => proposeFromText(a, "اتفق الوزراء على تعزيز الرقابة على الحدود.") },
+    {
+      name: "createCommitmentsFromImport",
+      rule: staffOnly,
+      run: (a, s) => createCommitmentsFromImport(a, 70, [{ ...words(`70/${20 + index(s)}`) }], null),
+    },
+    { name: "listThemes", rule: signedIn, run: (a) => listThemes(a) },
+    { name: "listThemeKeywords", rule: staffOnly, run: (a) => listThemeKeywords(a) },
+    {
+      name: "createTheme",
+      rule: staffOnly,
+      run: (a, s) => createTheme(a, { key: `matrix-${s.toLowerCase()}`, nameAr: "محور", nameEn: "Theme", keywords: [], sortOrder: null }, null),
+    },
+    {
+      name: "updateTheme",
+      rule: staffOnly,
+      run: (a) => updateTheme(a, { themeId: ids.theme!, nameAr: "مكافحة تهريب المخدرات", nameEn: "Drug trafficking", keywords: ["المخدرات", "drugs"], sortOrder: null }, null),
+    },
+    { name: "listLineage", rule: signedIn, run: async (a) => listLineage(a, await commitmentId("35/1")) },
+    { name: "listRoundFigures", rule: signedIn, run: (a) => listRoundFigures(a) },
+    { name: "getRound", rule: signedIn, run: (a) => getRound(a, roundId) },
+    {
+      name: "createRound",
+      rule: staffOnly,
+      run: (a) => createRound(a, { sessionNumber: 35, name: "x", opensOn: new Date("2030-01-01T00:00:00Z"), closesOn: new Date("2030-02-01T00:00:00Z") }, null),
+    },
+    {
+      name: "updateRound",
+      rule: staffOnly,
+      run: (a) => updateRound(a, { roundId, name: "Matrix round", opensOn: todayUtc(), closesOn: todayUtc() }, null),
+    },
+    { name: "sendReminders", rule: staffOnly, run: (a) => sendReminders(a, { roundId, countryCode: COUNTRY_B }, null, { mailer: null }) },
+    { name: "listAuditLog", rule: adminOnly, run: (a) => listAuditLog(a, filter) },
+    { name: "exportAuditLogCsv", rule: adminOnly, run: (a) => exportAuditLogCsv(a, filter, null) },
+    { name: "listActiveDelegates", rule: adminOnly, run: (a) => listActiveDelegates(a) },
+    {
+      name: "handOverCountry",
+      rule: adminOnly,
+      run: (a, s) => handOverCountry(a, { countryCode: "OM", newDelegate: { email: `om.${s.toLowerCase()}@test.tanfeeth.org`, name: "OM" }, deactivatePrevious: false }, null),
+    },
+  ];
+
+  for (const { name, rule, run } of cases) {
+    for (const subject of signedSubjects) {
+      it(`${name} as ${subject}: ${rule[subject]}`, async () => {
+        if (rule[subject] === "ok") {
+          await expect(run(actors[subject], subject)).resolves.not.toThrow();
+        } else {
+          const before = await digest();
+          await expect(run(actors[subject], subject)).rejects.toBeInstanceOf(ForbiddenError);
+          expect(await digest()).toBe(before);
+        }
+      });
+    }
+  }
 });
 
 describe("reporting route handlers, on the matrix's pairs arranged as in the demo data", () => {
@@ -180,7 +342,8 @@ describe("reporting route handlers, on the matrix's pairs arranged as in the dem
   }
 
   it("covers every reporting route of the matrix", () => {
-    const reporting = routes.filter((r) => r.route.startsWith("/api/v1/") && !["/api/v1/me", "/api/v1/commitments"].includes(r.route));
+    const reporting = routes.filter((r) => /^\/api\/v1\/(countries|reports|assessments|evidence)/.test(r.route));
+    expect(reporting.length).toBeGreaterThan(0);
     expect(reporting.every((r) => handlers[r.route])).toBe(true);
   });
 });

@@ -49,12 +49,14 @@ export const sharedData = rule(EVERYONE_SIGNED_IN, "notFound");
 export const countryAData = rule(["delegateA", "secretariat", "admin"], "notFound");
 export const countryBData = rule(["delegateB", "secretariat", "admin"], "notFound");
 const delegatesPage = rule(["delegateA", "delegateB"], "notFound");
-const staffPage = rule(["secretariat", "admin"], "notFound");
 const delegates = rule(["delegateA", "delegateB"], "forbidden");
 const staff = rule(["secretariat", "admin"], "forbidden");
 const delegatesAndStaff = rule(["delegateA", "delegateB", "secretariat", "admin"], "forbidden");
 /** Writing for country A: its delegate; another country's delegate and everyone else are refused (403). */
 const countryAWriter = rule(["delegateA"], "forbidden");
+/** The secretariat and admins: sessions, commitments, themes, the importer, rounds, reminders. */
+export const staffOnly = rule(["secretariat", "admin"], "forbidden");
+export const staffPage = rule(["secretariat", "admin"], "notFound");
 
 export type RouteCase = {
   /** The route file's path as Next names it: /api/v1/me */
@@ -67,6 +69,8 @@ export type RouteCase = {
   okStatus?: number;
   resource: string;
   expect: Rule;
+  /** What an allowed caller gets, when not JSON. */
+  contentType?: string;
 };
 
 export type ActionCase = {
@@ -143,6 +147,23 @@ export const routes: RouteCase[] = [
   },
   // An evidence file that does not exist answers like one the caller may not read.
   { route: "/api/v1/evidence/[id]", method: "GET", path: `/api/v1/evidence/${UUID}`, resource: "an evidence file", expect: rule([], "notFound") },
+  {
+    route: "/api/v1/import/proposals",
+    method: "POST",
+    path: "/api/v1/import/proposals",
+    body: { text: "اتفق الوزراء على تعزيز الرقابة على الحدود. وأشاد المجلس بجهود الأمانة." },
+    resource: "the communiqué importer",
+    expect: staffOnly,
+  },
+  { route: "/api/v1/audit-log", method: "GET", path: "/api/v1/audit-log?action=auth.", resource: "the audit log", expect: adminOnly },
+  {
+    route: "/api/v1/audit-log/export",
+    method: "GET",
+    path: "/api/v1/audit-log/export?action=user.",
+    resource: "the audit log as CSV",
+    expect: adminOnly,
+    contentType: "text/csv",
+  },
 ];
 
 
@@ -163,6 +184,26 @@ export const actions: ActionCase[] = [
   { file: "lib/actions/reviews.ts", action: "reviewReportAction", page: pairPath(PAIR_A_RESTRICTED), probe: { reportId: "x" }, expect: staff },
   { file: "lib/actions/assessments.ts", action: "recordAssessmentAction", page: pairPath(PAIR_A_RESTRICTED), probe: { commitment: "x" }, expect: staff },
   { file: "lib/actions/comments.ts", action: "addCommentAction", page: pairPath(PAIR_A_RESTRICTED), probe: { body: "" }, expect: delegatesAndStaff },
+  { file: "lib/actions/users.ts", action: "handOverCountryAction", page: "/en/admin/users", probe: { countryCode: "x" }, expect: adminOnly },
+  { file: "lib/actions/council-sessions.ts", action: "createSessionAction", page: "/en/admin/sessions", probe: { number: "x" }, expect: staffOnly },
+  { file: "lib/actions/council-sessions.ts", action: "updateSessionAction", page: "/en/admin/sessions/35", probe: { sessionNumber: "x" }, expect: staffOnly },
+  { file: "lib/actions/council-sessions.ts", action: "updateCommuniqueAction", page: "/en/admin/sessions/35/import", probe: { sessionNumber: "x" }, expect: staffOnly },
+  { file: "lib/actions/council-sessions.ts", action: "createCommitmentAction", page: "/en/admin/sessions/35", probe: { sessionNumber: "x" }, expect: staffOnly },
+  { file: "lib/actions/council-sessions.ts", action: "updateCommitmentAction", page: "/en/admin/commitments/35/6", probe: { commitmentId: "x" }, expect: staffOnly },
+  { file: "lib/actions/council-sessions.ts", action: "deleteCommitmentAction", page: "/en/admin/commitments/35/6", probe: { commitmentId: "x" }, expect: staffOnly },
+  { file: "lib/actions/council-sessions.ts", action: "withdrawCommitmentAction", page: "/en/admin/commitments/35/6", probe: { commitmentId: UUID, reason: "" }, expect: staffOnly },
+  { file: "lib/actions/council-sessions.ts", action: "reinstateCommitmentAction", page: "/en/admin/commitments/35/6", probe: { commitmentId: "x" }, expect: staffOnly },
+  // No commitment ticked: invalid.
+  { file: "lib/actions/council-sessions.ts", action: "carryOverAction", page: "/en/admin/sessions/35", probe: { sessionNumber: "35" }, expect: staffOnly },
+  { file: "lib/actions/council-sessions.ts", action: "importCommitmentsAction", page: "/en/admin/sessions/35/import", probe: { sessionNumber: "35", items: "not json" }, expect: staffOnly },
+  { file: "lib/actions/themes.ts", action: "createThemeAction", page: "/en/admin/themes", probe: { key: "Not a key!" }, expect: staffOnly },
+  { file: "lib/actions/themes.ts", action: "updateThemeAction", page: "/en/admin/themes", probe: { themeId: "x" }, expect: staffOnly },
+  { file: "lib/actions/rounds.ts", action: "createRoundAction", page: "/en/admin/rounds", probe: { sessionNumber: "x" }, expect: staffOnly },
+  { file: "lib/actions/rounds.ts", action: "updateRoundAction", page: "/en/admin/rounds", probe: { roundId: "x" }, expect: staffOnly },
+  // Posted to the page that renders its form (a page only reaches the actions it imports).
+  { file: "lib/actions/rounds.ts", action: "sendRemindersAction", page: `/en/admin/rounds/${UUID}`, probe: { roundId: "x" }, expect: staffOnly },
+  // Everyone marks their own notifications read (another user's is "not found").
+  { file: "lib/actions/notifications.ts", action: "markNotificationsReadAction", page: "/en/notifications", probe: { notificationId: "x" }, expect: signedIn },
 ];
 
 export const pages: PageCase[] = [
@@ -175,6 +216,16 @@ export const pages: PageCase[] = [
   { page: "/[locale]/countries/[code]/commitments/[session]/[number]", path: pairPath(PAIR_A_RESTRICTED), expect: countryAData },
   { page: "/[locale]/countries/[code]/commitments/[session]/[number]", path: pairPath(PAIR_B_RESTRICTED), expect: countryBData },
   { page: "/[locale]/countries/[code]/commitments/[session]/[number]", path: pairPath(PAIR_A_PUBLISHED), expect: sharedData },
+  { page: "/[locale]/admin/audit", path: "/en/admin/audit", expect: adminPage },
+  { page: "/[locale]/admin/sessions", path: "/en/admin/sessions", expect: staffPage },
+  { page: "/[locale]/admin/sessions/[number]", path: "/en/admin/sessions/35", expect: staffPage },
+  { page: "/[locale]/admin/sessions/[number]/import", path: "/en/admin/sessions/35/import", expect: staffPage },
+  { page: "/[locale]/admin/commitments/[session]/[number]", path: "/en/admin/commitments/35/6", expect: staffPage },
+  { page: "/[locale]/admin/themes", path: "/en/admin/themes", expect: staffPage },
+  { page: "/[locale]/admin/rounds", path: "/en/admin/rounds", expect: staffPage },
+  // The demo data has no round: every caller gets 404 here; e2e/secretariat-rounds.spec.ts opens a real one.
+  { page: "/[locale]/admin/rounds/[id]", path: `/en/admin/rounds/${UUID}`, expect: rule([], "notFound") },
+  { page: "/[locale]/notifications", path: "/en/notifications", expect: signedInPage },
   { page: "/[locale]/sign-in", path: "/en/sign-in", expect: PUBLIC },
   { page: "/[locale]/set-password/[token]", path: "/en/set-password/not-a-token", expect: PUBLIC },
   // Unknown paths under a locale: the 404 page for those signed in.

@@ -5,7 +5,7 @@ import { FieldErrors } from "./field-errors";
 type Props = {
   name: string;
   label: string;
-  type?: "text" | "email" | "password";
+  type?: "text" | "email" | "password" | "date" | "number";
   defaultValue?: string;
   errors?: string[] | undefined;
   autoComplete?: string;
@@ -13,20 +13,22 @@ type Props = {
   hint?: string;
   inputMode?: "numeric" | "text" | "email";
   dir?: "ltr" | "rtl" | "auto";
+  /** When two forms on a page share field names. */
+  id?: string;
 };
 
 /** A labelled input whose errors and hint are tied to it for assistive technology. */
-export function TextField({ name, label, type = "text", defaultValue, errors, autoComplete, required, hint, inputMode, dir }: Props) {
-  const errorId = `${name}-errors`;
-  const hintId = `${name}-hint`;
+export function TextField({ name, label, type = "text", defaultValue, errors, autoComplete, required, hint, inputMode, dir, id = name }: Props) {
+  const errorId = `${id}-errors`;
+  const hintId = `${id}-hint`;
   const describedBy = [hint ? hintId : null, errors?.length ? errorId : null].filter(Boolean).join(" ") || undefined;
   return (
     <div>
-      <label htmlFor={name} className="block text-sm font-medium text-stone-800">
+      <label htmlFor={id} className="block text-sm font-medium text-stone-800">
         {label}
       </label>
       <input
-        id={name}
+        id={id}
         name={name}
         type={type}
         defaultValue={defaultValue}

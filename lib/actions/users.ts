@@ -1,8 +1,9 @@
 "use server";
 
+import { refresh } from "next/cache";
 import { canManageUsers } from "@/lib/auth/permissions";
-import { createUser, issuePasswordLink, setUserActive, updateUser } from "@/lib/data/users";
-import { CreateUserSchema, SetUserActiveSchema, UpdateUserSchema, UserIdSchema } from "@/lib/validation/users";
+import { createUser, handOverCountry, issuePasswordLink, setUserActive, updateUser } from "@/lib/data/users";
+import { CreateUserSchema, HandOverSchema, SetUserActiveSchema, UpdateUserSchema, UserIdSchema } from "@/lib/validation/users";
 import type { FormState } from "./form-state";
 import { runAction } from "./run-action";
 
@@ -14,6 +15,7 @@ export async function createUserAction(
 ): Promise<FormState<PasswordLink>> {
   return runAction(formData, { allowed: canManageUsers, schema: CreateUserSchema }, async (actor, input, ip) => {
     const { token, expiresAt } = await createUser(actor, input, ip);
+    refresh();
     return { status: "success", message: "users.created", data: { token, expiresAt: expiresAt.toISOString() } };
   });
 }
@@ -21,6 +23,7 @@ export async function createUserAction(
 export async function updateUserAction(_previous: FormState, formData: FormData): Promise<FormState> {
   return runAction(formData, { allowed: canManageUsers, schema: UpdateUserSchema }, async (actor, { userId, ...update }, ip) => {
     await updateUser(actor, userId, update, ip);
+    refresh();
     return { status: "success", message: "users.updated" };
   });
 }
@@ -28,6 +31,7 @@ export async function updateUserAction(_previous: FormState, formData: FormData)
 export async function setUserActiveAction(_previous: FormState, formData: FormData): Promise<FormState> {
   return runAction(formData, { allowed: canManageUsers, schema: SetUserActiveSchema }, async (actor, input, ip) => {
     await setUserActive(actor, input.userId, input.active, ip);
+    refresh();
     return { status: "success", message: input.active ? "users.reactivated" : "users.deactivated" };
   });
 }
@@ -39,5 +43,21 @@ export async function issuePasswordLinkAction(
   return runAction(formData, { allowed: canManageUsers, schema: UserIdSchema }, async (actor, input, ip) => {
     const { token, expiresAt } = await issuePasswordLink(actor, input.userId, ip);
     return { status: "success", message: "users.linkIssued", data: { token, expiresAt: expiresAt.toISOString() } };
+  });
+}
+
+/** Changes a country's delegate; a new account comes with its one-time set-password link. */
+export async function handOverCountryAction(
+  _previous: FormState<PasswordLink | null>,
+  formData: FormData,
+): Promise<FormState<PasswordLink | null>> {
+  return runAction(formData, { allowed: canManageUsers, schema: HandOverSchema }, async (actor, input, ip) => {
+    const { link } = await handOverCountry(actor, input, ip);
+    refresh();
+    return {
+      status: "success",
+      message: "users.handedOver",
+      data: link ? { token: link.token, expiresAt: link.expiresAt.toISOString() } : null,
+    };
   });
 }

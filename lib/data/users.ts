@@ -27,9 +27,29 @@ function requireUserManager(actor: Actor) {
   if (!canManageUsers(actor)) throw new ForbiddenError("only admins manage users");
 }
 
-export async function listUsers(actor: Actor): Promise<UserListItem[]> {
+export type UserListFilter = {
+  /** Part of the name or e-mail address. */
+  q?: string | null;
+  role?: Role | null;
+  country?: string | null;
+  state?: "active" | "inactive" | "all";
+};
+
+function userWhere(filter: UserListFilter): Prisma.UserWhereInput {
+  return {
+    ...(filter.q
+      ? { OR: [{ email: { contains: filter.q, mode: "insensitive" } }, { name: { contains: filter.q, mode: "insensitive" } }] }
+      : {}),
+    ...(filter.role ? { role: filter.role } : {}),
+    ...(filter.country ? { countryCode: filter.country } : {}),
+    ...(filter.state === "active" ? { deactivatedAt: null } : filter.state === "inactive" ? { deactivatedAt: { not: null } } : {}),
+  };
+}
+
+export async function listUsers(actor: Actor, filter: UserListFilter = {}): Promise<UserListItem[]> {
   requireUserManager(actor);
   const users = await db.user.findMany({
+    where: userWhere(filter),
     orderBy: [{ role: "asc" }, { countryCode: "asc" }, { email: "asc" }],
     select: {
       id: true,
@@ -153,4 +173,111 @@ export async function setUserActive(actor: Actor, userId: string, active: boolea
       ip,
     });
   });
+}
+
+export type HandOver = {
+  countryCode: string;
+  newDelegate: { userId: string } | { email: string; name: string };
+  /** Deactivate the country's other delegates (the usual handover), or keep them active. */
+  deactivatePrevious: boolean;
+};
+
+/**
+ * Changes a country's delegate. Reports, drafts and comments stay attributed to whoever wrote
+ * them; access follows the country, so the new delegate sees the country's whole history at
+ * once. The new delegate's sessions (if a role or country changed) and the outgoing delegates'
+ * sessions end. A new account gets a one-time set-password link.
+ */
+export async function handOverCountry(
+  actor: Actor,
+  input: HandOver,
+  ip: string | null,
+): Promise<{ userId: string; link: { token: string; expiresAt: Date } | null; deactivated: string[] }> {
+  requireUserManager(actor);
+  try {
+    return await db.$transaction(async (tx) => {
+      const country = await tx.country.findUnique({ where: { code: input.countryCode }, select: { code: true } });
+      if (!country) throw new NotFoundError("country");
+      let userId: string;
+      let link: { token: string; expiresAt: Date } | null = null;
+      let before: { role: Role; countryCode: string | null; active: boolean } | null = null;
+      if ("userId" in input.newDelegate) {
+        const user = await tx.user.findUnique({
+          where: { id: input.newDelegate.userId },
+          select: { id: true, role: true, countryCode: true, deactivatedAt: true },
+        });
+        if (!user) throw new NotFoundError("user");
+        if (user.id === actor.id) throw new ConflictError("handover.self");
+        before = { role: user.role, countryCode: user.countryCode, active: user.deactivatedAt === null };
+        const scopeChanged = user.role !== "DELEGATE" || user.countryCode !== input.countryCode;
+        await tx.user.update({
+          where: { id: user.id },
+          data: {
+            role: "DELEGATE",
+            countryCode: input.countryCode,
+            deactivatedAt: null,
+            ...(scopeChanged ? { sessionVersion: { increment: 1 } } : {}),
+          },
+        });
+        userId = user.id;
+      } else {
+        const created = await tx.user.create({
+          data: { email: input.newDelegate.email, name: input.newDelegate.name, role: "DELEGATE", countryCode: input.countryCode },
+          select: { id: true },
+        });
+        userId = created.id;
+        link = await issueToken(tx, userId, actor.id);
+      }
+      const outgoing = await tx.user.findMany({
+        where: { role: "DELEGATE", countryCode: input.countryCode, deactivatedAt: null, id: { not: userId } },
+        select: { id: true, email: true },
+      });
+      const deactivated = input.deactivatePrevious ? outgoing.map((u) => u.id) : [];
+      if (deactivated.length > 0) {
+        await tx.user.updateMany({
+          where: { id: { in: deactivated } },
+          data: { deactivatedAt: new Date(), sessionVersion: { increment: 1 } },
+        });
+      }
+      await appendAudit(tx, {
+        actor,
+        action: "user.handover",
+        targetType: "country",
+        targetId: input.countryCode,
+        before: { delegates: outgoing.map((u) => u.email), newDelegateBefore: before },
+        after: {
+          newDelegate: userId,
+          created: link !== null,
+          deactivated: outgoing.filter((u) => deactivated.includes(u.id)).map((u) => u.email),
+        },
+        ip,
+      });
+      return { userId, link, deactivated };
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new ConflictError("email.taken");
+    }
+    throw error;
+  }
+}
+
+export type CountryDelegates = { countryCode: string; delegates: { id: string; name: string; email: string }[] };
+
+/** Each country's active delegates, for the handover form. */
+export async function listActiveDelegates(actor: Actor): Promise<CountryDelegates[]> {
+  requireUserManager(actor);
+  const delegates = await db.user.findMany({
+    where: { role: "DELEGATE", deactivatedAt: null },
+    orderBy: [{ countryCode: "asc" }, { email: "asc" }],
+    select: { id: true, name: true, email: true, countryCode: true },
+  });
+  const byCountry = new Map<string, CountryDelegates>();
+  for (const { countryCode, ...delegate } of delegates) {
+    if (!countryCode) continue;
+    const entry = byCountry.get(countryCode) ?? { countryCode, delegates: [] };
+    entry.delegates.push(delegate);
+    byCountry.set(countryCode, entry);
+  }
+  return [...byCountry.values()];
 }

@@ -47,3 +47,39 @@ export const SetUserActiveSchema = z.object({
   userId: z.uuid(),
   active: z.enum(["true", "false"]).transform((value) => value === "true"),
 });
+
+/**
+ * A country's new delegate: an existing account (which becomes the country's delegate) or a new
+ * one; the outgoing delegates are deactivated unless asked otherwise.
+ */
+export const HandOverSchema = z
+  .object({
+    countryCode: CountryCodeSchema,
+    newUserId: z.union([z.literal(""), z.uuid({ error: "handover.user" })]).optional(),
+    newEmail: z.union([z.literal(""), EmailSchema]).optional(),
+    newName: z.string().trim().max(200).optional(),
+    keepPrevious: z.string().optional().transform((value) => value === "on"),
+  })
+  .superRefine((input, ctx) => {
+    const existing = Boolean(input.newUserId);
+    const fresh = Boolean(input.newEmail);
+    if (existing === fresh) ctx.addIssue({ code: "custom", path: ["newUserId"], message: "handover.oneOf" });
+    if (fresh && !input.newName) ctx.addIssue({ code: "custom", path: ["newName"], message: "required" });
+  })
+  .transform((input) => ({
+    countryCode: input.countryCode,
+    newDelegate: input.newUserId
+      ? ({ userId: input.newUserId } as const)
+      : ({ email: input.newEmail!, name: input.newName! } as const),
+    deactivatePrevious: !input.keepPrevious,
+  }));
+export type HandOverInput = z.infer<typeof HandOverSchema>;
+
+/** The users list's filters (query string). */
+export const UserFilterSchema = z.object({
+  q: z.string().trim().max(200).optional().transform((value) => value || null),
+  role: z.union([z.literal(""), RoleSchema]).optional().transform((value) => value || null),
+  country: z.union([z.literal(""), CountryCodeSchema]).optional().transform((value) => value || null),
+  state: z.enum(["active", "inactive", "all"]).optional().transform((value) => value ?? "all"),
+});
+export type UserFilter = z.infer<typeof UserFilterSchema>;

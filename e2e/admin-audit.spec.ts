@@ -1,0 +1,44 @@
+import { readFileSync } from "node:fs";
+import { expect, test } from "@playwright/test";
+import { storageStateOf } from "./support/accounts";
+
+test.describe("the audit log and the users list, for admins", () => {
+  test.use({ storageState: storageStateOf("admin") });
+
+  test("filters the audit log and exports it as CSV", async ({ page }) => {
+    await page.goto("/en/admin/audit");
+    await page.getByLabel("Action (or its start)").fill("auth.sign_in");
+    await page.getByRole("button", { name: "Filter" }).click();
+    await expect(page).toHaveURL(/action=auth\.sign_in/);
+    const rows = page.locator("tbody tr");
+    await expect(rows.first()).toBeVisible();
+    const actions = await page.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-action")));
+    expect(actions.every((a) => a?.startsWith("auth.sign_in"))).toBe(true);
+    await expect(page.locator("tbody")).toContainText("admin@demo.tanfeeth.org");
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-csv").click()]);
+    expect(download.suggestedFilename()).toMatch(/^tanfeeth-audit-log-.*\.csv$/);
+    const csv = readFileSync((await download.path())!, "utf8");
+    const lines = csv.replace(/^\uFEFF/, "").trim().split("\r\n");
+    expect(lines[0]).toBe('"id","at","actor_id","actor_email","action","target_type","target_id","before","after","ip"');
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.slice(1).every((line) => line.includes('"auth.sign_in'))).toBe(true);
+  });
+
+  test("filters users by role and country", async ({ page }) => {
+    await page.goto("/en/admin/users");
+    const list = page.getByRole("search", { name: "Filter users" });
+    await list.getByLabel("Role").selectOption("DELEGATE");
+    await list.getByLabel("Member state").selectOption("QA");
+    await list.getByRole("button", { name: "Filter" }).click();
+    await expect(page.getByRole("heading", { name: "Matching users (1)" })).toBeVisible();
+    await expect(page.locator("tr[data-user]")).toHaveCount(1);
+    await expect(page.locator("tr[data-user='delegate.qa@demo.tanfeeth.org']")).toBeVisible();
+  });
+
+  test("is for admins only", async ({ browser }) => {
+    const context = await browser.newContext({ storageState: storageStateOf("secretariat") });
+    expect((await (await context.newPage()).goto("/en/admin/audit"))?.status()).toBe(404);
+    await context.close();
+  });
+});

@@ -1,0 +1,60 @@
+import "server-only";
+// A commitment's lineage: the earlier commitments it continues or amends, back to the first.
+// Carry-over links a new commitment to the old one and copies no history, so whoever shows a
+// pair's timeline reads the reports of every commitment of `listLineage(id)` for that country.
+import { z } from "zod";
+import type { CommitmentLink } from "@/generated/prisma/enums";
+import type { Actor } from "@/lib/auth/actor";
+import { canReadDashboard } from "@/lib/auth/permissions";
+import { db } from "@/lib/db";
+import { ForbiddenError } from "@/lib/errors";
+
+export type LineageEntry = {
+  id: string;
+  code: string;
+  sessionNumber: number;
+  titleAr: string;
+  titleEn: string;
+  /** How this commitment relates to the entry before it (null for the first). */
+  linkKind: CommitmentLink | null;
+  withdrawnAt: Date | null;
+};
+
+/** Longest chain followed; links only ever point to earlier sessions, so this is a guard, not a rule. */
+const MAX_DEPTH = 100;
+
+/**
+ * The commitment and its predecessors, oldest first, ending with the commitment itself; empty
+ * when it does not exist. Commitments are public to everyone signed in; reports are not, so the
+ * caller still reads them through the data layer's scoped functions.
+ */
+export async function listLineage(actor: Actor, commitmentId: string): Promise<LineageEntry[]> {
+  if (!canReadDashboard(actor)) throw new ForbiddenError();
+  if (!z.uuid().safeParse(commitmentId).success) return [];
+  const chain = await db.$queryRaw<{ id: string; depth: number }[]>`
+    WITH RECURSIVE chain AS (
+      SELECT id, previous_id, 0 AS depth FROM commitment WHERE id = ${commitmentId}::uuid
+      UNION ALL
+      SELECT c.id, c.previous_id, chain.depth + 1
+      FROM commitment c JOIN chain ON c.id = chain.previous_id
+      WHERE chain.depth < ${MAX_DEPTH}
+    )
+    SELECT id::text AS id, depth FROM chain`;
+  if (chain.length === 0) return [];
+  const rows = await db.commitment.findMany({
+    where: { id: { in: chain.map((c) => c.id) } },
+    select: {
+      id: true,
+      code: true,
+      titleAr: true,
+      titleEn: true,
+      linkKind: true,
+      withdrawnAt: true,
+      session: { select: { number: true } },
+    },
+  });
+  const depth = new Map(chain.map((c) => [c.id, Number(c.depth)]));
+  return rows
+    .sort((a, b) => depth.get(b.id)! - depth.get(a.id)!)
+    .map(({ session, ...row }) => ({ ...row, sessionNumber: session.number }));
+}

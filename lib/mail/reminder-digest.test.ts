@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { reminderDigestMail } from "./reminder-digest";
+
+describe("the reminder digest e-mail", () => {
+  const mail = reminderDigestMail({
+    recipientName: "Delegate QA",
+    country: { nameAr: "قطر", nameEn: "Qatar" },
+    rounds: [{ name: "Spring 2026", sessionNumber: 35, closesOn: new Date("2026-03-31T00:00:00Z") }],
+    commitments: [
+      { code: "35/2", titleAr: "الجريمة المنظمة", titleEn: "Organised crime" },
+      { code: "36/1", titleAr: "عنوان عربي فقط", titleEn: "" },
+    ],
+    baseUrl: "https://tanfeeth.example.org",
+  });
+
+  it("says it in Arabic first, then in English", () => {
+    expect(mail.text.indexOf("قطر")).toBeLessThan(mail.text.indexOf("Qatar"));
+    expect(mail.text).toContain("- 35/2: الجريمة المنظمة");
+    expect(mail.text).toContain("- 35/2: Organised crime");
+    expect(mail.subject).toContain("2 commitments without a report");
+  });
+
+  it("gives the closing date in the Gregorian and the Hijri calendar", () => {
+    expect(mail.text).toContain("March 31, 2026");
+    expect(mail.text).toMatch(/Shawwal 12, 1447 AH|1447 AH/);
+    expect(mail.text).toContain("هـ");
+  });
+
+  it("falls back to the other language when a title is not translated, and links to the app", () => {
+    expect(mail.text).toContain("- 36/1: عنوان عربي فقط\n");
+    expect(mail.text.split("- 36/1: عنوان عربي فقط")).toHaveLength(3);
+    expect(mail.text).toContain("https://tanfeeth.example.org/en");
+  });
+});
