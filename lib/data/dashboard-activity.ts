@@ -13,8 +13,9 @@ import type { Actor } from "@/lib/auth/actor";
 import { canReadDashboard, canReadPairDetail } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { ForbiddenError } from "@/lib/errors";
-import type { DashboardScope } from "./dashboard";
-import { readableSql } from "./dashboard-sql";
+import type { DashboardQuery } from "@/lib/validation/dashboard";
+import type { DashboardOptions } from "./dashboard";
+import { readableSql, scopeCtes } from "./dashboard-sql";
 
 export const RECENT_ACTIVITY_LIMIT = 10;
 
@@ -26,7 +27,7 @@ export type ActivityItem =
 
 type Row = {
   kind: "report" | "review" | "assessment";
-  commitment_id: string;
+  code: string;
   country_code: string;
   visibility: "RESTRICTED" | "MEMBERS" | "OBSERVERS" | null;
   at: Date;
@@ -38,43 +39,41 @@ type Row = {
 
 export async function listRecentActivity(
   actor: Actor,
-  scope: DashboardScope,
-  limit = RECENT_ACTIVITY_LIMIT,
+  query: DashboardQuery,
+  options: DashboardOptions & { limit?: number } = {},
 ): Promise<ActivityItem[]> {
   if (!canReadDashboard(actor)) throw new ForbiddenError();
-  const ids = scope.commitments.map((c) => c.id);
-  const countries = scope.columns.map((c) => c.code);
-  if (ids.length === 0 || countries.length === 0) return [];
+  const limit = options.limit ?? RECENT_ACTIVITY_LIMIT;
   const readable = readableSql(actor, Prisma.sql`p.country_code`, Prisma.sql`p.visibility`);
   const rows = await db.$queryRaw<Row[]>`
-    WITH p AS MATERIALIZED (
-      SELECT * FROM pair_status
-      WHERE commitment_id = ANY(${ids}::uuid[]) AND country_code = ANY(${countries}::text[])
+    WITH ${scopeCtes({ ...query, ...(options.commitment ? { commitment: options.commitment } : {}) })},
+    p AS MATERIALIZED (
+      SELECT ps.*, sc.code FROM pair_status ps JOIN sc ON sc.id = ps.commitment_id
+      WHERE ps.commitment_id = ANY(ARRAY(SELECT id FROM sc)) AND ps.country_code = ANY(ARRAY(SELECT code FROM k))
     )
-    (SELECT 'report' AS kind, p.commitment_id::text, p.country_code, p.visibility::text AS visibility, p.reported_at AS at,
+    (SELECT 'report' AS kind, p.code, p.country_code, p.visibility::text AS visibility, p.reported_at AS at,
             p.status::text AS status, p.version, NULL AS decision, NULL::int AS score
      FROM p WHERE p.reported_at IS NOT NULL AND ${readable}
      ORDER BY p.reported_at DESC LIMIT ${limit})
     UNION ALL
-    (SELECT 'review', p.commitment_id::text, p.country_code, p.visibility::text, v.created_at,
+    (SELECT 'review', p.code, p.country_code, p.visibility::text, v.created_at,
             NULL, NULL, v.decision::text, NULL
      FROM p JOIN review v ON v.report_id = p.latest_report_id
      WHERE ${readable}
      ORDER BY v.created_at DESC LIMIT ${limit})
     UNION ALL
-    (SELECT 'assessment', p.commitment_id::text, p.country_code, p.visibility::text, p.assessed_at,
+    (SELECT 'assessment', p.code, p.country_code, p.visibility::text, p.assessed_at,
             NULL, NULL, NULL, p.assessment_score::int
      FROM p WHERE p.assessed_at IS NOT NULL AND (p.visibility IS NULL OR ${readable})
      ORDER BY p.assessed_at DESC LIMIT ${limit})
     ORDER BY at DESC, kind
     LIMIT ${limit}`;
 
-  const codes = new Map(scope.commitments.map((c) => [c.id, c.code]));
   const items: ActivityItem[] = [];
   for (const row of rows) {
     // The SQL already keeps to what the viewer may read; checked again with the rule itself.
     if (!canReadPairDetail(actor, { countryCode: row.country_code, visibility: row.visibility })) continue;
-    const pair = { commitment: codes.get(row.commitment_id)!, country: row.country_code };
+    const pair = { commitment: row.code, country: row.country_code };
     if (row.kind === "report" && row.status && row.version !== null) {
       items.push({ ...pair, kind: "report", at: row.at, status: row.status, version: row.version });
     } else if (row.kind === "review" && row.decision) {

@@ -60,3 +60,40 @@ export function timelinessSql(columns: {
     ELSE 'ON_TRACK'
   END)`;
 }
+
+/** What a dashboard statement covers: a session (default: the latest), narrowed by theme, member state or commitment. */
+export type ScopeInput = { session?: number; theme?: string; country?: string; commitment?: string };
+
+/**
+ * The common table expressions every dashboard statement starts with:
+ *   s   the session, with the day the next one opens;
+ *   cm  all its commitments, with theme and due date (`due_on`);
+ *   sc  the commitments in view (theme, commitment);
+ *   k   the member states in view.
+ * The session's pairs are then read with `commitment_id = ANY(ARRAY(SELECT id FROM sc))`: one
+ * range of pair_status's primary key per commitment. A plain join lets the planner hash all of
+ * pair_status once a sequential scan looks cheap, and the cost then grows with every session.
+ */
+export function scopeCtes(scope: ScopeInput): Prisma.Sql {
+  const session = scope.session ?? null;
+  const theme = scope.theme ?? null;
+  const country = scope.country ?? null;
+  const commitment = scope.commitment ?? null;
+  return Prisma.sql`
+    s AS MATERIALIZED (
+      SELECT x.id, x.number, x.title_ar, x.title_en, x.city_ar, x.city_en, x.starts_on,
+             (SELECT n.starts_on FROM council_session n WHERE n.number > x.number ORDER BY n.number LIMIT 1) AS next_starts_on
+      FROM council_session x
+      WHERE x.number = coalesce(${session}::int, (SELECT max(number) FROM council_session))
+    ), cm AS MATERIALIZED (
+      SELECT c.id, c.code, c.sort_order, c.title_ar, c.title_en, c.withdrawn_at IS NOT NULL AS withdrawn,
+             t.key AS theme_key, t.name_ar AS theme_name_ar, t.name_en AS theme_name_en, t.sort_order AS theme_order,
+             coalesce(c.due_date, s.next_starts_on - c.due_days_before_next_session) AS due_on
+      FROM s JOIN commitment c ON c.session_id = s.id JOIN theme t ON t.id = c.theme_id
+    ), sc AS MATERIALIZED (
+      SELECT * FROM cm
+      WHERE (${theme}::text IS NULL OR theme_key = ${theme}::text) AND (${commitment}::text IS NULL OR code = ${commitment}::text)
+    ), k AS MATERIALIZED (
+      SELECT code, name_ar, name_en, sort_order FROM country WHERE ${country}::text IS NULL OR code = ${country}::text
+    )`;
+}

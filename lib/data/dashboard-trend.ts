@@ -8,8 +8,9 @@ import { canReadDashboard, canSeeAggregate } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { ForbiddenError } from "@/lib/errors";
 import type { StatusOrNoReport } from "@/lib/status-scale";
-import type { DashboardScope } from "./dashboard";
-import { readableSql } from "./dashboard-sql";
+import { todayUtc, type DashboardOptions } from "./dashboard";
+import { readableSql, scopeCtes } from "./dashboard-sql";
+import type { DashboardQuery } from "@/lib/validation/dashboard";
 
 /** At most this many months, the latest. */
 export const TREND_MONTHS = 120;
@@ -24,7 +25,8 @@ export type TrendMonth = {
 export type StatusTrend = { pairs: number; months: TrendMonth[] };
 
 type Row = {
-  month: string;
+  pairs: number;
+  month: string | null;
   not_started: number;
   limited: number;
   substantial: number;
@@ -39,23 +41,21 @@ type Row = {
  * every report; a month whose figure rests on one or two reports withheld from the viewer is
  * withheld (`canSeeAggregate`), judged on the report that set each pair's status.
  */
-export async function getStatusTrend(actor: Actor, scope: DashboardScope): Promise<StatusTrend> {
+export async function getStatusTrend(actor: Actor, query: DashboardQuery, options: DashboardOptions = {}): Promise<StatusTrend> {
   if (!canReadDashboard(actor)) throw new ForbiddenError();
-  const ids = scope.commitments.filter((c) => !c.withdrawn).map((c) => c.id);
-  const countries = scope.columns.map((c) => c.code);
-  const pairs = ids.length * countries.length;
-  if (pairs === 0) return { pairs, months: [] };
+  const asOf = options.asOf ?? todayUtc();
   const month = Prisma.sql`date_trunc('month', r.submitted_at AT TIME ZONE 'UTC')::date`;
   const rows = await db.$queryRaw<Row[]>`
-    WITH change AS (
+    WITH ${scopeCtes({ ...query, ...(options.commitment ? { commitment: options.commitment } : {}) })},
+    change AS (
       SELECT r.status::text AS status,
              ${readableSql(actor, Prisma.sql`r.country_code`, Prisma.sql`r.visibility`)} AS readable,
              ${month} AS month,
              lead(${month}) OVER (PARTITION BY r.commitment_id, r.country_code ORDER BY r.version) AS until
       FROM report r
-      WHERE r.commitment_id = ANY(${ids}::uuid[])
+      WHERE r.commitment_id = ANY(ARRAY(SELECT id FROM sc WHERE NOT withdrawn))
         AND r.status IS DISTINCT FROM r.previous_status
-        AND r.country_code = ANY(${countries}::text[])
+        AND r.country_code = ANY(ARRAY(SELECT code FROM k))
     ), delta AS (
       SELECT month, status, readable, 1 AS d FROM change
       UNION ALL
@@ -71,10 +71,11 @@ export async function getStatusTrend(actor: Actor, scope: DashboardScope): Promi
       FROM delta GROUP BY month
     ), months AS (
       SELECT generate_series(
-               greatest(min(month), (date_trunc('month', ${scope.asOf}::date) - ${TREND_MONTHS - 1}::int * interval '1 month')::date),
-               date_trunc('month', ${scope.asOf}::date)::date,
+               greatest(first, (date_trunc('month', ${asOf}::date) - ${TREND_MONTHS - 1}::int * interval '1 month')::date),
+               date_trunc('month', ${asOf}::date)::date,
                interval '1 month')::date AS month
-      FROM change
+      FROM (SELECT min(month) AS first FROM change) f
+      WHERE first IS NOT NULL
     ), running AS (
       SELECT month,
              sum(coalesce(not_started, 0)) OVER w AS not_started,
@@ -86,28 +87,34 @@ export async function getStatusTrend(actor: Actor, scope: DashboardScope): Promi
       FROM (SELECT month FROM per_month UNION SELECT month FROM months) m
       LEFT JOIN per_month USING (month)
       WINDOW w AS (ORDER BY month)
+    ), pairs AS (
+      SELECT ((SELECT count(*) FROM sc WHERE NOT withdrawn) * (SELECT count(*) FROM k))::int AS pairs
     )
-    SELECT running.month::text AS month, not_started::int, limited::int, substantial::int, complete::int,
+    SELECT pairs.pairs, running.month::text AS month, not_started::int, limited::int, substantial::int, complete::int,
            not_applicable::int, withheld::int
-    FROM running JOIN months USING (month)
+    FROM pairs
+    LEFT JOIN (running JOIN months USING (month)) ON true
     ORDER BY month`;
 
+  const pairs = rows[0]?.pairs ?? 0;
   return {
     pairs,
-    months: rows.map((row) => {
-      if (!canSeeAggregate(row.withheld)) return { month: row.month, counts: null };
-      const reported = row.not_started + row.limited + row.substantial + row.complete + row.not_applicable;
-      return {
-        month: row.month,
-        counts: {
-          NOT_STARTED: row.not_started,
-          LIMITED: row.limited,
-          SUBSTANTIAL: row.substantial,
-          COMPLETE: row.complete,
-          NOT_APPLICABLE: row.not_applicable,
-          NO_REPORT: pairs - reported,
-        },
-      };
-    }),
+    months: rows
+      .filter((row): row is Row & { month: string } => row.month !== null)
+      .map((row) => {
+        if (!canSeeAggregate(row.withheld)) return { month: row.month, counts: null };
+        const reported = row.not_started + row.limited + row.substantial + row.complete + row.not_applicable;
+        return {
+          month: row.month,
+          counts: {
+            NOT_STARTED: row.not_started,
+            LIMITED: row.limited,
+            SUBSTANTIAL: row.substantial,
+            COMPLETE: row.complete,
+            NOT_APPLICABLE: row.not_applicable,
+            NO_REPORT: pairs - reported,
+          },
+        };
+      }),
   };
 }

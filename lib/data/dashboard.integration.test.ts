@@ -8,7 +8,7 @@ import { InvalidInputError, NotFoundError } from "@/lib/errors";
 import { COMPLETION, STATUSES } from "@/lib/status-scale";
 import { parseDashboardQuery } from "@/lib/validation/dashboard";
 import { AS_OF, seedDashboardFixture, type DashboardFixture } from "@/tests/dashboard-fixture";
-import { getDashboard, resolveDashboardScope, type DashboardView, type Figures, type MatrixCell } from "./dashboard";
+import { getDashboard, type DashboardView, type Figures, type MatrixCell } from "./dashboard";
 import { listRecentActivity } from "./dashboard-activity";
 import { completionSql, disagreesSql, readableSql } from "./dashboard-sql";
 import { getStatusTrend } from "./dashboard-trend";
@@ -241,9 +241,11 @@ describe("filters", () => {
   });
 
   it("defaults to the latest session", async () => {
-    const scope = await resolveDashboardScope(f.observer, parseDashboardQuery(new URLSearchParams()).query);
-    expect(scope.session.number).toBe(36);
-    expect(scope.commitments).toEqual([]);
+    const latest = await getDashboard(f.observer, parseDashboardQuery(new URLSearchParams()).query);
+    expect(latest.session.number).toBe(36);
+    expect(latest.commitments).toEqual([]);
+    expect(latest.cells).toEqual([]);
+    expect(latest.rollups.session.pairs).toBe(0);
   });
 });
 
@@ -256,11 +258,11 @@ function byMatrix(a: string, b: string) {
 }
 
 describe("trend", () => {
-  const scopeOf = (actor: Actor, search: string) =>
-    resolveDashboardScope(actor, parseDashboardQuery(new URLSearchParams(search)).query, { asOf: AS_OF });
+  const trendOf = (actor: Actor, search: string) =>
+    getStatusTrend(actor, parseDashboardQuery(new URLSearchParams(search)).query, { asOf: AS_OF });
 
   it("counts the pairs at each status at the end of every month, from the status changes", async () => {
-    const trend = await getStatusTrend(f.secretariat, await scopeOf(f.secretariat, "session=35&theme=online-extremism"));
+    const trend = await trendOf(f.secretariat, "session=35&theme=online-extremism");
     expect(trend.pairs).toBe(44);
     const byMonth = Object.fromEntries(trend.months.map((m) => [m.month, m.counts]));
     expect(trend.months.map((m) => m.month)).toEqual([
@@ -275,29 +277,36 @@ describe("trend", () => {
   });
 
   it("ends where the matrix is: the last month is the current status of every pair", async () => {
-    const scope = await scopeOf(f.secretariat, "session=35");
-    const trend = await getStatusTrend(f.secretariat, scope);
+    const trend = await trendOf(f.secretariat, "session=35");
     const current = (await view(f.secretariat)).rollups.session.statusCounts;
     expect(trend.months.at(-1)!.counts).toEqual(current);
   });
 
   it("withholds months resting on one or two withheld reports", async () => {
-    const observer = await getStatusTrend(f.observer, await scopeOf(f.observer, "session=35&theme=online-extremism"));
+    const observer = await trendOf(f.observer, "session=35&theme=online-extremism");
     expect(observer.months.every((m) => m.counts === null)).toBe(true);
-    const qa = await getStatusTrend(f.delegates.QA!, await scopeOf(f.delegates.QA!, "session=35&theme=online-extremism"));
+    const qa = await trendOf(f.delegates.QA!, "session=35&theme=online-extremism");
     expect(qa.months[0]!.counts).not.toBeNull(); // June 2025: DZ's limited, shared with members
     expect(qa.months[1]!.counts).toBeNull(); // from July, EG's restricted report
   });
 });
 
+describe("an empty view", () => {
+  it("has a trend without months when nothing is in view", async () => {
+    expect(await getStatusTrend(f.secretariat, { session: 36, disagreements: false, overdue: false })).toEqual({ pairs: 0, months: [] });
+    expect(await getStatusTrend(f.secretariat, { session: 35, theme: "returning-foreign-fighters", disagreements: false, overdue: false }, { asOf: AS_OF })).toEqual({ pairs: 22, months: [] });
+    expect(await listRecentActivity(f.secretariat, { session: 36, disagreements: false, overdue: false })).toEqual([]);
+  });
+});
+
 describe("recent activity", () => {
   const activity = async (actor: Actor) =>
-    (await listRecentActivity(actor, await resolveDashboardScope(actor, { session: 35, disagreements: false, overdue: false }, { asOf: AS_OF }), 50)).map(
+    (await listRecentActivity(actor, { session: 35, disagreements: false, overdue: false }, { limit: 50 })).map(
       (item) => `${item.kind} ${item.commitment} ${item.country}`,
     );
 
   it("lists the latest reports, reviews and assessments, newest first", async () => {
-    const items = await listRecentActivity(f.secretariat, await resolveDashboardScope(f.secretariat, { session: 35, disagreements: false, overdue: false }), 3);
+    const items = await listRecentActivity(f.secretariat, { session: 35, disagreements: false, overdue: false }, { limit: 3 });
     expect(items.map((i) => `${i.kind} ${i.commitment} ${i.country}`)).toEqual(["report 35/9 DZ", "report 35/3 DZ", "assessment 35/2 QA"]);
     expect(items[2]).toMatchObject({ kind: "assessment", score: -1 });
   });

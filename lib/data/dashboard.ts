@@ -13,7 +13,7 @@ import { db } from "@/lib/db";
 import { ForbiddenError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import { NO_REPORT, WITHHELD, type DisplayedStatus, type StatusOrNoReport } from "@/lib/status-scale";
 import type { DashboardQuery } from "@/lib/validation/dashboard";
-import { completionSql, disagreesSql, readableSql, timelinessSql } from "./dashboard-sql";
+import { completionSql, disagreesSql, readableSql, scopeCtes, timelinessSql } from "./dashboard-sql";
 
 export const TIMELINESS = ["ON_TRACK", "OVERDUE", "COMPLETED_ON_TIME", "COMPLETED_LATE"] as const;
 export type Timeliness = (typeof TIMELINESS)[number];
@@ -30,7 +30,6 @@ export type DashboardSession = {
 export type DashboardTheme = { key: string; nameAr: string; nameEn: string };
 export type DashboardCountry = { code: string; nameAr: string; nameEn: string };
 export type DashboardCommitment = {
-  id: string;
   code: string;
   titleAr: string;
   titleEn: string;
@@ -111,114 +110,33 @@ export type DashboardView = DashboardScope & {
 /** Today in UTC, as an ISO date: the default day timeliness is judged on. */
 export const todayUtc = () => new Date().toISOString().slice(0, 10);
 
-type CommitmentRow = {
-  session_number: number;
-  session_title_ar: string;
-  session_title_en: string;
-  city_ar: string;
-  city_en: string;
-  starts_on: string;
-  id: string | null;
-  code: string | null;
-  title_ar: string | null;
-  title_en: string | null;
-  theme_key: string | null;
-  theme_name_ar: string | null;
-  theme_name_en: string | null;
-  due_on: string | null;
-  withdrawn: boolean | null;
+export type DashboardOptions = {
+  /** Narrow the view to one commitment (the commitment page). */
+  commitment?: string;
+  /** The day timeliness is judged on; default today (UTC). */
+  asOf?: string;
 };
 
-/**
- * Resolves a dashboard query: the session (default: the current one), its commitments and the
- * member states in view. Throws NotFoundError for an unknown session or commitment, and
- * InvalidInputError for a theme or member state that does not exist.
- */
-export async function resolveDashboardScope(
-  actor: Actor,
-  query: DashboardQuery,
-  options: { commitment?: string; asOf?: string } = {},
-): Promise<DashboardScope> {
-  if (!canReadDashboard(actor)) throw new ForbiddenError();
-  const sessionNumber = query.session ?? null;
-  const [rows, countries] = await Promise.all([
-    db.$queryRaw<CommitmentRow[]>`
-      WITH s AS (
-        SELECT x.id, x.number, x.title_ar, x.title_en, x.city_ar, x.city_en, x.starts_on,
-               (SELECT n.starts_on FROM council_session n WHERE n.number > x.number ORDER BY n.number LIMIT 1) AS next_starts_on
-        FROM council_session x
-        WHERE x.number = coalesce(${sessionNumber}::int, (SELECT max(number) FROM council_session))
-      )
-      SELECT s.number AS session_number, s.title_ar AS session_title_ar, s.title_en AS session_title_en,
-             s.city_ar, s.city_en, s.starts_on::text AS starts_on,
-             c.id::text AS id, c.code, c.title_ar, c.title_en,
-             t.key AS theme_key, t.name_ar AS theme_name_ar, t.name_en AS theme_name_en,
-             coalesce(c.due_date, s.next_starts_on - c.due_days_before_next_session)::text AS due_on,
-             c.withdrawn_at IS NOT NULL AS withdrawn
-      FROM s
-      LEFT JOIN commitment c ON c.session_id = s.id
-      LEFT JOIN theme t ON t.id = c.theme_id
-      ORDER BY t.sort_order, t.key, c.sort_order, c.code`,
-    db.country.findMany({ orderBy: { sortOrder: "asc" }, select: { code: true, nameAr: true, nameEn: true } }),
-  ]);
-  const first = rows[0];
-  if (!first) throw new NotFoundError("session");
-  const session: DashboardSession = {
-    number: first.session_number,
-    titleAr: first.session_title_ar,
-    titleEn: first.session_title_en,
-    cityAr: first.city_ar,
-    cityEn: first.city_en,
-    startsOn: first.starts_on,
-  };
-  const all: DashboardCommitment[] = rows
-    .filter((row) => row.id !== null)
-    .map((row) => ({
-      id: row.id!,
-      code: row.code!,
-      titleAr: row.title_ar!,
-      titleEn: row.title_en!,
-      theme: { key: row.theme_key!, nameAr: row.theme_name_ar!, nameEn: row.theme_name_en! },
-      dueOn: row.due_on,
-      withdrawn: row.withdrawn!,
-    }));
-  const themes = [...new Map(all.map((c) => [c.theme.key, c.theme])).values()];
+type Visibility = "RESTRICTED" | "MEMBERS" | "OBSERVERS";
 
-  const invalid: Record<string, string[]> = {};
-  if (query.theme && !themes.some((t) => t.key === query.theme)) invalid.theme = ["unknownTheme"];
-  if (query.country && !countries.some((c) => c.code === query.country)) invalid.country = ["unknownCountry"];
-  if (Object.keys(invalid).length > 0) throw new InvalidInputError(invalid);
+// The statement's result, as JSON (one row): parsing one JSON text is much cheaper than
+// Prisma deserialising hundreds of rows of many columns.
+/** [commitment, country, status, visibility, version, review state, reported at (ms), score, disagreement, timeliness, withdrawn] */
+type CellJson = [
+  string,
+  string,
+  string | null,
+  Visibility | null,
+  number | null,
+  ReviewState | null,
+  number | null,
+  number | null,
+  boolean,
+  Timeliness | null,
+  boolean,
+];
 
-  const commitments = all.filter(
-    (c) => (!query.theme || c.theme.key === query.theme) && (!options.commitment || c.code === options.commitment),
-  );
-  if (options.commitment && commitments.length === 0) throw new NotFoundError("commitment");
-  return {
-    query: { ...query, session: session.number },
-    asOf: options.asOf ?? todayUtc(),
-    session,
-    themes,
-    countries,
-    commitments,
-    columns: query.country ? countries.filter((c) => c.code === query.country) : countries,
-  };
-}
-
-type CellRow = {
-  commitment_id: string;
-  country_code: string;
-  status: string | null;
-  visibility: "RESTRICTED" | "MEMBERS" | "OBSERVERS" | null;
-  version: number | null;
-  review_state: ReviewState | null;
-  reported_at: Date | null;
-  assessment_score: number | null;
-  disagreement: boolean;
-  timeliness: Timeliness | null;
-  withdrawn: boolean;
-};
-
-type RollupRow = {
+type RollupJson = {
   dimension: "commitment" | "country" | "theme" | "session";
   key: string;
   pairs: number;
@@ -239,60 +157,90 @@ type RollupRow = {
   not_applicable: number;
 };
 
-/** Every (commitment, member state) pair in view with its current state, one SQL statement. */
-function cellsSql(actor: Actor, scope: DashboardScope): Prisma.Sql {
-  const c = scope.commitments;
-  const ids = c.map((x) => x.id);
-  const countryCodes = scope.columns.map((k) => k.code);
-  return Prisma.sql`
-    SELECT c.id::text AS commitment_id, c.theme_key, k.code AS country_code,
-           p.status::text AS status, p.visibility::text AS visibility, p.version, p.review_state::text AS review_state,
-           p.reported_at, p.completed_at, p.assessment_score::int AS assessment_score,
-           ${disagreesSql(Prisma.sql`p.status`, Prisma.sql`p.assessment_score`)} AS disagreement,
-           ${timelinessSql({
-             status: Prisma.sql`p.status`,
-             completedAt: Prisma.sql`p.completed_at`,
-             reportedAt: Prisma.sql`p.reported_at`,
-             dueOn: Prisma.sql`c.due_on`,
-             withdrawn: Prisma.sql`c.withdrawn`,
-             asOf: scope.asOf,
-           })} AS timeliness,
-           ${readableSql(actor, Prisma.sql`k.code`, Prisma.sql`p.visibility`)} AS readable,
-           c.withdrawn
-    FROM unnest(${ids}::uuid[], ${c.map((x) => x.theme.key)}::text[], ${c.map((x) => x.dueOn)}::date[],
-                ${c.map((x) => x.withdrawn)}::boolean[]) AS c(id, theme_key, due_on, withdrawn)
-    CROSS JOIN unnest(${countryCodes}::text[]) AS k(code)
-    LEFT JOIN (SELECT * FROM pair_status WHERE commitment_id = ANY(${ids}::uuid[])) p
-      ON p.commitment_id = c.id AND p.country_code = k.code`;
-}
+type CommitmentJson = {
+  code: string;
+  title_ar: string;
+  title_en: string;
+  theme_key: string;
+  theme_name_ar: string;
+  theme_name_en: string;
+  due_on: string | null;
+  withdrawn: boolean;
+  in_scope: boolean;
+};
 
-function rollupsSql(actor: Actor, scope: DashboardScope): Prisma.Sql {
+type ResultRow = {
+  session: string | null;
+  commitments: string | null;
+  countries: string;
+  cells: string | null;
+  rollups: string | null;
+};
+
+/** One statement: the session, its commitments, the member states, every cell in view and the roll-ups. */
+export function dashboardSql(actor: Actor, query: DashboardQuery, asOf: string, commitment: string | undefined): Prisma.Sql {
+  const status = Prisma.sql`p.status`;
   return Prisma.sql`
-    WITH cell AS (${cellsSql(actor, scope)})
-    SELECT CASE WHEN grouping(commitment_id) = 0 THEN 'commitment'
-                WHEN grouping(country_code) = 0 THEN 'country'
-                WHEN grouping(theme_key) = 0 THEN 'theme'
-                ELSE 'session' END AS dimension,
-           coalesce(commitment_id, country_code, theme_key, '') AS key,
-           count(*)::int AS pairs,
-           count(status)::int AS reported,
-           count(*) FILTER (WHERE status IS NOT NULL AND NOT readable)::int AS withheld,
-           avg(${completionSql(Prisma.sql`status`)})::float8 AS completion,
-           count(assessment_score)::int AS assessed,
-           avg(assessment_score)::float8 AS assessment_average,
-           count(*) FILTER (WHERE disagreement)::int AS disagreements,
-           count(*) FILTER (WHERE timeliness = 'ON_TRACK')::int AS on_track,
-           count(*) FILTER (WHERE timeliness = 'OVERDUE')::int AS overdue,
-           count(*) FILTER (WHERE timeliness = 'COMPLETED_ON_TIME')::int AS completed_on_time,
-           count(*) FILTER (WHERE timeliness = 'COMPLETED_LATE')::int AS completed_late,
-           count(*) FILTER (WHERE status = 'NOT_STARTED')::int AS not_started,
-           count(*) FILTER (WHERE status = 'LIMITED')::int AS limited,
-           count(*) FILTER (WHERE status = 'SUBSTANTIAL')::int AS substantial,
-           count(*) FILTER (WHERE status = 'COMPLETE')::int AS complete,
-           count(*) FILTER (WHERE status = 'NOT_APPLICABLE')::int AS not_applicable
-    FROM cell
-    WHERE NOT withdrawn
-    GROUP BY GROUPING SETS ((commitment_id), (country_code), (theme_key), ())`;
+    WITH ${scopeCtes({ ...query, ...(commitment ? { commitment } : {}) })},
+    cell AS MATERIALIZED (
+      SELECT c.code AS c, k.code AS k, c.theme_key, c.theme_order, c.sort_order AS c_order, k.sort_order AS k_order,
+             p.status::text AS status, p.visibility::text AS visibility, p.version, p.review_state::text AS review_state,
+             p.reported_at, p.assessment_score::int AS assessment_score,
+             ${disagreesSql(status, Prisma.sql`p.assessment_score`)} AS disagreement,
+             ${timelinessSql({
+               status,
+               completedAt: Prisma.sql`p.completed_at`,
+               reportedAt: Prisma.sql`p.reported_at`,
+               dueOn: Prisma.sql`c.due_on`,
+               withdrawn: Prisma.sql`c.withdrawn`,
+               asOf,
+             })} AS timeliness,
+             ${completionSql(status)} AS completion,
+             ${readableSql(actor, Prisma.sql`k.code`, Prisma.sql`p.visibility`)} AS readable,
+             c.withdrawn
+      FROM sc c
+      CROSS JOIN k
+      LEFT JOIN (SELECT * FROM pair_status WHERE commitment_id = ANY(ARRAY(SELECT id FROM sc))) p
+        ON p.commitment_id = c.id AND p.country_code = k.code
+    ), rollup AS (
+      SELECT CASE WHEN grouping(c) = 0 THEN 'commitment'
+                  WHEN grouping(k) = 0 THEN 'country'
+                  WHEN grouping(theme_key) = 0 THEN 'theme'
+                  ELSE 'session' END AS dimension,
+             coalesce(c, k, theme_key, '') AS key,
+             count(*) AS pairs,
+             count(status) AS reported,
+             count(*) FILTER (WHERE status IS NOT NULL AND NOT readable) AS withheld,
+             avg(completion) AS completion,
+             count(assessment_score) AS assessed,
+             avg(assessment_score)::float8 AS assessment_average,
+             count(*) FILTER (WHERE disagreement) AS disagreements,
+             count(*) FILTER (WHERE timeliness = 'ON_TRACK') AS on_track,
+             count(*) FILTER (WHERE timeliness = 'OVERDUE') AS overdue,
+             count(*) FILTER (WHERE timeliness = 'COMPLETED_ON_TIME') AS completed_on_time,
+             count(*) FILTER (WHERE timeliness = 'COMPLETED_LATE') AS completed_late,
+             count(*) FILTER (WHERE status = 'NOT_STARTED') AS not_started,
+             count(*) FILTER (WHERE status = 'LIMITED') AS limited,
+             count(*) FILTER (WHERE status = 'SUBSTANTIAL') AS substantial,
+             count(*) FILTER (WHERE status = 'COMPLETE') AS complete,
+             count(*) FILTER (WHERE status = 'NOT_APPLICABLE') AS not_applicable
+      FROM cell
+      WHERE NOT withdrawn
+      GROUP BY GROUPING SETS ((c), (k), (theme_key), ())
+    )
+    SELECT
+      (SELECT json_build_object('number', number, 'titleAr', title_ar, 'titleEn', title_en, 'cityAr', city_ar,
+                                'cityEn', city_en, 'startsOn', starts_on) FROM s)::text AS session,
+      (SELECT json_agg(json_build_object('code', code, 'title_ar', title_ar, 'title_en', title_en, 'theme_key', theme_key,
+                                         'theme_name_ar', theme_name_ar, 'theme_name_en', theme_name_en, 'due_on', due_on,
+                                         'withdrawn', withdrawn, 'in_scope', code IN (SELECT code FROM sc))
+                       ORDER BY theme_order, theme_key, sort_order, code) FROM cm)::text AS commitments,
+      (SELECT json_agg(json_build_array(code, name_ar, name_en) ORDER BY sort_order, code) FROM country)::text AS countries,
+      (SELECT json_agg(json_build_array(c, k, status, visibility, version, review_state,
+                                        (date_part('epoch', reported_at) * 1000)::bigint, assessment_score,
+                                        disagreement, timeliness, withdrawn)
+                       ORDER BY theme_order, theme_key, c_order, c, k_order, k) FROM cell)::text AS cells,
+      (SELECT json_agg(rollup) FROM rollup)::text AS rollups`;
 }
 
 function emptyFigures(): Figures {
@@ -311,22 +259,21 @@ function emptyFigures(): Figures {
   };
 }
 
-function toFigures(row: RollupRow): Figures {
+function toFigures(row: RollupJson): Figures {
   const base = { pairs: row.pairs, reportedPairs: row.reported, reportingRate: row.pairs ? row.reported / row.pairs : null };
   if (!canSeeAggregate(row.withheld)) return { ...emptyFigures(), ...base, withheld: true };
-  const statusCounts: Record<StatusOrNoReport, number> = {
-    NOT_STARTED: row.not_started,
-    LIMITED: row.limited,
-    SUBSTANTIAL: row.substantial,
-    COMPLETE: row.complete,
-    NOT_APPLICABLE: row.not_applicable,
-    NO_REPORT: row.pairs - row.reported,
-  };
   return {
     ...base,
     withheld: false,
     completion: row.completion,
-    statusCounts,
+    statusCounts: {
+      NOT_STARTED: row.not_started,
+      LIMITED: row.limited,
+      SUBSTANTIAL: row.substantial,
+      COMPLETE: row.complete,
+      NOT_APPLICABLE: row.not_applicable,
+      NO_REPORT: row.pairs - row.reported,
+    },
     assessedPairs: row.assessed,
     assessmentAverage: row.assessment_average,
     assessmentPercent: row.assessment_average === null ? null : scoreAsPercentage(row.assessment_average),
@@ -340,33 +287,34 @@ function toFigures(row: RollupRow): Figures {
   };
 }
 
-function toCell(actor: Actor, row: CellRow, code: string): MatrixCell {
-  const base = { commitment: code, country: row.country_code, withdrawn: row.withdrawn };
-  if (row.status === null) {
+function toCell(actor: Actor, row: CellJson): MatrixCell {
+  const [commitment, country, status, visibility, version, reviewState, reportedAt, score, disagreement, timeliness, withdrawn] = row;
+  const base = { commitment, country, withdrawn };
+  if (status === null) {
     return {
       ...base,
       status: NO_REPORT,
       // The secretariat may assess a pair without a report: its own output, nothing to withhold.
-      assessment: isScore(row.assessment_score) ? row.assessment_score : null,
+      assessment: isScore(score) ? score : null,
       disagreement: false,
-      timeliness: row.timeliness,
+      timeliness,
       reportedAt: null,
       version: null,
       reviewState: null,
     };
   }
-  if (!canReadPairDetail(actor, { countryCode: row.country_code, visibility: row.visibility })) {
+  if (!canReadPairDetail(actor, { countryCode: country, visibility })) {
     return { ...base, status: WITHHELD, assessment: null, disagreement: false, timeliness: null, reportedAt: null, version: null, reviewState: null };
   }
   return {
     ...base,
-    status: row.status as DisplayedStatus,
-    assessment: isScore(row.assessment_score) ? row.assessment_score : null,
-    disagreement: row.disagreement,
-    timeliness: row.timeliness,
-    reportedAt: row.reported_at,
-    version: row.version,
-    reviewState: row.review_state,
+    status: status as DisplayedStatus,
+    assessment: isScore(score) ? score : null,
+    disagreement,
+    timeliness,
+    reportedAt: reportedAt === null ? null : new Date(reportedAt),
+    version,
+    reviewState,
   };
 }
 
@@ -378,48 +326,63 @@ export function matchesCellFilters(cell: MatrixCell, query: DashboardQuery): boo
   return true;
 }
 
-/** The matrix and roll-ups of a resolved scope, as `actor` may see them. */
-export async function getDashboardMatrix(actor: Actor, scope: DashboardScope): Promise<DashboardView> {
+/**
+ * The dashboard of a query, as `actor` may see it: the session (default: the latest), the
+ * commitments and member states in view, every cell that passes the cell filters, and the
+ * roll-ups of the rows and columns in view. One SQL statement. Throws NotFoundError for an
+ * unknown session or commitment, InvalidInputError for an unknown theme or member state.
+ */
+export async function getDashboard(actor: Actor, query: DashboardQuery, options: DashboardOptions = {}): Promise<DashboardView> {
   if (!canReadDashboard(actor)) throw new ForbiddenError();
-  const codes = new Map(scope.commitments.map((c) => [c.id, c.code]));
-  const themeKeys = new Set(scope.commitments.map((c) => c.theme.key));
-  const empty = scope.commitments.length === 0 || scope.columns.length === 0;
-  const [cellRows, rollupRows] = empty
-    ? [[], []]
-    : await Promise.all([
-        db.$queryRaw<CellRow[]>(cellsSql(actor, scope)),
-        db.$queryRaw<RollupRow[]>(rollupsSql(actor, scope)),
-      ]);
+  const asOf = options.asOf ?? todayUtc();
+  const [row] = await db.$queryRaw<ResultRow[]>(dashboardSql(actor, query, asOf, options.commitment));
+  if (!row?.session) throw new NotFoundError("session");
+  const session = JSON.parse(row.session) as DashboardSession;
+  const all = JSON.parse(row.commitments ?? "[]") as CommitmentJson[];
+  const countries = (JSON.parse(row.countries) as [string, string, string][]).map(([code, nameAr, nameEn]) => ({ code, nameAr, nameEn }));
+  const themes = [
+    ...new Map(all.map((c) => [c.theme_key, { key: c.theme_key, nameAr: c.theme_name_ar, nameEn: c.theme_name_en }])).values(),
+  ];
+
+  const invalid: Record<string, string[]> = {};
+  if (query.theme && !themes.some((t) => t.key === query.theme)) invalid.theme = ["unknownTheme"];
+  if (query.country && !countries.some((c) => c.code === query.country)) invalid.country = ["unknownCountry"];
+  if (Object.keys(invalid).length > 0) throw new InvalidInputError(invalid);
+  const commitments: DashboardCommitment[] = all
+    .filter((c) => c.in_scope)
+    .map((c) => ({
+      code: c.code,
+      titleAr: c.title_ar,
+      titleEn: c.title_en,
+      theme: { key: c.theme_key, nameAr: c.theme_name_ar, nameEn: c.theme_name_en },
+      dueOn: c.due_on,
+      withdrawn: c.withdrawn,
+    }));
+  if (options.commitment && commitments.length === 0) throw new NotFoundError("commitment");
 
   const rollups: Rollups = { session: emptyFigures(), commitments: {}, countries: {}, themes: {} };
-  for (const row of rollupRows) {
-    const figures = toFigures(row);
-    if (row.dimension === "session") rollups.session = figures;
-    else if (row.dimension === "commitment") rollups.commitments[codes.get(row.key)!] = figures;
-    else if (row.dimension === "country") rollups.countries[row.key] = figures;
-    else if (themeKeys.has(row.key)) rollups.themes[row.key] = figures;
+  for (const rollup of JSON.parse(row.rollups ?? "[]") as RollupJson[]) {
+    const figures = toFigures(rollup);
+    if (rollup.dimension === "session") rollups.session = figures;
+    else if (rollup.dimension === "commitment") rollups.commitments[rollup.key] = figures;
+    else if (rollup.dimension === "country") rollups.countries[rollup.key] = figures;
+    else rollups.themes[rollup.key] = figures;
   }
-
-  const commitmentOrder = new Map(scope.commitments.map((c, i) => [c.code, i]));
-  const columnOrder = new Map(scope.columns.map((k, i) => [k.code, i]));
-  const cells = cellRows
-    .map((row) => toCell(actor, row, codes.get(row.commitment_id)!))
-    .filter((cell) => matchesCellFilters(cell, scope.query));
-  cells.sort(
-    (a, b) =>
-      commitmentOrder.get(a.commitment)! - commitmentOrder.get(b.commitment)! ||
-      columnOrder.get(a.country)! - columnOrder.get(b.country)!,
-  );
-  return { ...scope, cells, rollups };
-}
-
-/** The dashboard of a query: its scope, matrix and roll-ups. */
-export async function getDashboard(
-  actor: Actor,
-  query: DashboardQuery,
-  options: { commitment?: string; asOf?: string } = {},
-): Promise<DashboardView> {
-  return getDashboardMatrix(actor, await resolveDashboardScope(actor, query, options));
+  const fullQuery = { ...query, session: session.number };
+  const cells = (JSON.parse(row.cells ?? "[]") as CellJson[])
+    .map((cell) => toCell(actor, cell))
+    .filter((cell) => matchesCellFilters(cell, fullQuery));
+  return {
+    query: fullQuery,
+    asOf,
+    session,
+    themes,
+    countries,
+    commitments,
+    columns: query.country ? countries.filter((c) => c.code === query.country) : countries,
+    cells,
+    rollups,
+  };
 }
 
 /** Session numbers, newest first: the choices of the session filter. */
