@@ -25,7 +25,7 @@ async function time(runs: number, warmup: number, work: () => Promise<unknown>) 
     await work();
     samples.push(performance.now() - started);
   }
-  return summarise(samples);
+  return { ...summarise(samples), samples };
 }
 
 async function main() {
