@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { storageStateOf } from "./support/accounts";
+import { DEMO_EMAIL, signInOverHttp, storageStateOf } from "./support/accounts";
 import { appendRestrictedReport } from "./support/database";
 
 // Qatar's latest report on 35/1: LIMITED, restricted — its own delegate sees it, Algeria's does not.
@@ -22,11 +22,11 @@ test.describe("the progress dashboard, as Qatar's delegate", () => {
     const first = await matrix.locator('thead th[data-country="JO"]').boundingBox();
     const last = await matrix.locator('thead th[data-country="YE"]').boundingBox();
     expect(first!.x).toBeGreaterThan(last!.x);
-    const cell = matrix.locator('tr[data-commitment="35/1"] td[data-country="QA"]');
-    await expect(cell).toHaveAttribute("data-status", "LIMITED");
-    // Colour and glyph for the eye, words for screen readers: "محدود" (limited).
-    await expect(cell.locator(".sr-only")).toContainText("محدود");
-    await expect(cell.locator("a")).toHaveAttribute("href", "/ar/countries/QA/commitments/35/1");
+    const cell = matrix.locator('tr[data-commitment="35/1"] td[data-country="QA"] a');
+    await expect(cell).toHaveClass(/mx-LIMITED/);
+    // Colour and glyph for the eye; the words ("محدود", limited) as its accessible name.
+    await expect(cell).toHaveAccessibleName(/^محدود/);
+    await expect(cell).toHaveAttribute("href", "/ar/countries/QA/commitments/35/1");
     await expect(page.getByTestId("trend").locator("svg title")).toContainText("عدد الأزواج");
   });
 
@@ -37,7 +37,7 @@ test.describe("the progress dashboard, as Qatar's delegate", () => {
     const first = await matrix.locator('thead th[data-country="JO"]').boundingBox();
     const last = await matrix.locator('thead th[data-country="YE"]').boundingBox();
     expect(first!.x).toBeLessThan(last!.x);
-    await expect(matrix.locator('tr[data-commitment="35/1"] td[data-country="QA"] .sr-only')).toContainText("Qatar — 35/1: Limited");
+    await expect(matrix.locator('tr[data-commitment="35/1"] td[data-country="QA"] a')).toHaveAccessibleName(/^Limited/);
     await expect(page.locator("#rollups-commitments tr[data-rollup]")).toHaveCount(8);
     await expect(page.locator("#rollups-countries tr[data-rollup]")).toHaveCount(22);
     await expect(page.getByRole("heading", { name: "Recent activity" })).toBeVisible();
@@ -47,9 +47,9 @@ test.describe("the progress dashboard, as Qatar's delegate", () => {
     await page.goto("/en?session=35&country=QA&status=LIMITED");
     const matrix = page.getByTestId("matrix");
     await expect(matrix.locator("thead th[data-country]")).toHaveCount(1);
-    await expect(matrix.locator('tr[data-commitment="35/1"] td[data-country="QA"]')).toHaveAttribute("data-status", "LIMITED");
-    for (const status of await matrix.locator("td[data-country]").evaluateAll((cells) => cells.map((c) => c.getAttribute("data-status")))) {
-      expect(["LIMITED", "FILTERED"]).toContain(status);
+    await expect(matrix.locator('tr[data-commitment="35/1"] td[data-country="QA"] a')).toHaveClass(/mx-LIMITED/);
+    for (const className of await matrix.locator("a.mx-c").evaluateAll((links) => links.map((a) => a.className))) {
+      expect(className).toContain("mx-LIMITED");
     }
     await expect(page.locator('select[name="status"]')).toHaveValue("LIMITED");
 
@@ -89,8 +89,21 @@ test.describe("the progress dashboard, as Algeria's delegate", () => {
 
   test("withholds Qatar's restricted report in the matrix and the CSV", async ({ page, request }) => {
     await page.goto("/en?session=35");
-    await expect(page.getByTestId("matrix").locator('tr[data-commitment="35/1"] td[data-country="QA"]')).toHaveAttribute("data-status", "WITHHELD");
+    await expect(page.getByTestId("matrix").locator('tr[data-commitment="35/1"] td[data-country="QA"] a')).toHaveClass(/mx-WITHHELD/);
     const csv = await (await request.get("/api/v1/dashboard?session=35&theme=online-extremism&format=csv")).text();
     expect(csv.split("\r\n").find((line) => line.includes(",QA,"))).toContain(",WITHHELD,");
+  });
+});
+
+test.describe("signing out from the dashboard's header", () => {
+  test("ends the session and lands on the sign-in page", async ({ page }) => {
+    const response = await signInOverHttp(page.request, { email: DEMO_EMAIL.observer });
+    expect(response.status()).toBe(200);
+    await page.goto("/en?session=35");
+    await expect(page.getByTestId("matrix")).toBeVisible();
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/en\/sign-in$/);
+    await page.goto("/en");
+    await expect(page).toHaveURL(/\/en\/sign-in/);
   });
 });

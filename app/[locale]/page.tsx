@@ -14,6 +14,7 @@ import { getDashboard, listSessionNumbers } from "@/lib/data/dashboard";
 import { listRecentActivity } from "@/lib/data/dashboard-activity";
 import { getStatusTrend } from "@/lib/data/dashboard-trend";
 import { InvalidInputError, NotFoundError } from "@/lib/errors";
+import { formatDay } from "@/lib/i18n/format";
 import { getPathname } from "@/lib/i18n/navigation";
 import { pickLocalized } from "@/lib/i18n/localized";
 import type { Locale } from "@/lib/i18n/routing";
@@ -60,7 +61,7 @@ export default async function DashboardPage({ params, searchParams }: PageProps<
           <DualDate date={new Date(`${session.startsOn}T00:00:00Z`)} />
         </div>
         <p className="text-sm text-stone-500">
-          {t("asOf", { date: new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${view.asOf}T00:00:00Z`)) })}
+          {t("asOf", { date: formatDay(new Date(`${view.asOf}T00:00:00Z`), locale) })}
         </p>
       </header>
 

@@ -1,10 +1,10 @@
 // Number formats of the dashboard's figures (on top of lib/i18n/format.ts).
-import { formatPercent } from "@/lib/i18n/format";
+import { formatPercent, formatSigned } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
 
 /** An assessment score or average, signed: +1, 0, −0.33. */
 export function formatScore(score: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale, { signDisplay: "exceptZero", maximumFractionDigits: 2 }).format(score);
+  return formatSigned(score, locale);
 }
 
 /** A share (0…1) as a whole percentage, or a dash. */

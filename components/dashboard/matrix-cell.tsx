@@ -1,50 +1,34 @@
-import { useTranslations } from "next-intl";
-import { STATUS_LOOK } from "@/components/status-badge";
 import type { MatrixCell } from "@/lib/data/dashboard";
-import type { Locale } from "@/lib/i18n/routing";
-import { formatScore } from "./format";
+
+/** Words of a cell's description, translated once for the whole matrix. */
+export type CellWords = {
+  status: Record<MatrixCell["status"], string>;
+  /** "secretariat's assessment +1", by score. */
+  assessment: Map<number, string>;
+  /** The score as shown, by score. */
+  score: Map<number, string>;
+  disagreement: string;
+  overdue: string;
+  separator: string;
+};
 
 /**
- * One pair in the matrix: colour, glyph and (for screen readers and on hover) the words for its
- * status; the secretariat's assessment; a mark where the two disagree; a mark when overdue.
+ * One pair in the matrix: colour and glyph for its status, the secretariat's assessment, a mark
+ * where the two disagree (≠) and one when overdue (!), drawn by CSS (dashboard.css) from its
+ * class and `data-x`; the words are its accessible name. One element per pair: the matrix has
+ * hundreds, each rendered into the HTML and again into the RSC payload.
  */
-export function MatrixCellLink({ cell, href, countryName, locale }: { cell: MatrixCell; href: string; countryName: string; locale: Locale }) {
-  const t = useTranslations("dashboard.matrix");
-  const status = useTranslations("common.status");
-  const look = STATUS_LOOK[cell.status];
-  const score = cell.assessment === null ? null : formatScore(cell.assessment, locale);
+export function MatrixCellLink({ cell, href, words }: { cell: MatrixCell; href: string; words: CellWords }) {
   const overdue = cell.timeliness === "OVERDUE";
+  // The row (commitment) and column (member state) headers name the pair.
   const label = [
-    `${countryName} — ${cell.commitment}: ${status(cell.status)}`,
-    score === null ? null : t("assessment", { score }),
-    cell.disagreement ? t("disagreement") : null,
-    overdue ? t("overdue") : null,
+    words.status[cell.status],
+    cell.assessment === null ? null : words.assessment.get(cell.assessment)!,
+    cell.disagreement ? words.disagreement : null,
+    overdue ? words.overdue : null,
   ]
     .filter(Boolean)
-    .join(locale === "ar" ? "؛ " : "; ");
-  return (
-    <a
-      href={href}
-      title={label}
-      className={`flex min-w-10 items-center justify-center gap-0.5 rounded px-1 py-0.5 text-xs ring-1 ring-inset hover:ring-2 ${look.className}`}
-    >
-      <span aria-hidden="true">{look.glyph}</span>
-      {score !== null ? (
-        <span aria-hidden="true" className="tabular-nums" dir="ltr">
-          {score}
-        </span>
-      ) : null}
-      {cell.disagreement ? (
-        <span aria-hidden="true" className="font-bold text-rose-700">
-          ≠
-        </span>
-      ) : null}
-      {overdue ? (
-        <span aria-hidden="true" className="font-bold text-amber-700">
-          !
-        </span>
-      ) : null}
-      <span className="sr-only">{label}</span>
-    </a>
-  );
+    .join(words.separator);
+  const marks = `${cell.assessment === null ? "" : words.score.get(cell.assessment)!}${cell.disagreement ? "≠" : ""}${overdue ? "!" : ""}`;
+  return <a href={href} aria-label={label} className={`mx-c mx-${cell.status}`} data-x={marks || undefined} />;
 }

@@ -5,8 +5,9 @@ import { getPathname } from "@/lib/i18n/navigation";
 import { pickLocalized } from "@/lib/i18n/localized";
 import type { Locale } from "@/lib/i18n/routing";
 import { NO_REPORT, STATUSES, WITHHELD } from "@/lib/status-scale";
-import { commitmentPath, pairPath } from "./format";
-import { MatrixCellLink } from "./matrix-cell";
+import { commitmentPath, formatScore, pairPath } from "./format";
+import { MatrixCellLink, type CellWords } from "./matrix-cell";
+import "./dashboard.css";
 
 // Hundreds of cells link out: plain anchors (no client component, no prefetching each one).
 const href = (locale: Locale, pathname: string, query?: Record<string, string>) =>
@@ -29,6 +30,16 @@ export function Matrix({ view, locale }: { view: DashboardView; locale: Locale }
     else groups.push({ theme: commitment.theme, commitments: [commitment] });
   }
   const width = view.columns.length + 1;
+  const scores = new Map([-1, 0, 1].map((score) => [score, formatScore(score, locale)]));
+  const words: CellWords = {
+    status: Object.fromEntries([...STATUSES, NO_REPORT, WITHHELD].map((s) => [s, status(s)])) as CellWords["status"],
+    assessment: new Map([...scores].map(([score, text]) => [score, t("matrix.assessment", { score: text })])),
+    score: scores,
+    disagreement: t("matrix.disagreement"),
+    overdue: t("matrix.overdue"),
+    separator: locale === "ar" ? "؛ " : "; ",
+  };
+  const sessionNumber = String(view.session.number);
 
   return (
     <div className="space-y-3">
@@ -53,7 +64,7 @@ export function Matrix({ view, locale }: { view: DashboardView; locale: Locale }
         <p className="rounded-lg border border-stone-200 bg-white p-4 text-stone-600">{t("matrix.noMatch")}</p>
       ) : (
         <div className="max-h-[80vh] overflow-auto rounded-lg border border-stone-200 bg-white shadow-sm">
-          <table className="border-separate border-spacing-0 text-sm" data-testid="matrix">
+          <table className="mx-t border-separate border-spacing-0 text-sm" data-testid="matrix">
             <caption className="px-3 py-2 text-start text-stone-600">{t("matrix.caption")}</caption>
             <thead className="sticky top-0 z-10 bg-stone-50">
               <tr>
@@ -62,7 +73,7 @@ export function Matrix({ view, locale }: { view: DashboardView; locale: Locale }
                 </th>
                 {view.columns.map((country) => (
                   <th key={country.code} scope="col" className="px-1 py-2 text-center font-medium" data-country={country.code}>
-                    <a href={href(locale, `/countries/${country.code}`, { session: String(view.session.number) })} className="text-brand-700 hover:underline">
+                    <a href={href(locale, `/countries/${country.code}`, { session: sessionNumber })} className="text-brand-700 hover:underline">
                       <abbr title={pickLocalized(country, "name", locale)} className="no-underline">
                         {country.code}
                       </abbr>
@@ -90,25 +101,12 @@ export function Matrix({ view, locale }: { view: DashboardView; locale: Locale }
                     {view.columns.map((country) => {
                       const cell: MatrixCell | undefined = cells.get(`${commitment.code} ${country.code}`);
                       return (
-                        <td
-                          key={country.code}
-                          className="border-t border-stone-100 px-0.5 py-1 text-center"
-                          data-country={country.code}
-                          data-status={cell?.status ?? "FILTERED"}
-                          data-assessment={cell?.assessment ?? undefined}
-                          data-disagreement={cell?.disagreement || undefined}
-                        >
+                        <td key={country.code} data-country={country.code}>
                           {cell ? (
-                            <MatrixCellLink
-                              cell={cell}
-                              href={href(locale, pairPath(country.code, commitment.code))}
-                              countryName={pickLocalized(country, "name", locale)}
-                              locale={locale}
-                            />
+                            <MatrixCellLink cell={cell} href={`/${locale}${pairPath(country.code, commitment.code)}`} words={words} />
                           ) : (
                             <span className="text-stone-300" title={t("matrix.filteredOut")}>
-                              <span aria-hidden="true">·</span>
-                              <span className="sr-only">{t("matrix.filteredOut")}</span>
+                              ·
                             </span>
                           )}
                         </td>

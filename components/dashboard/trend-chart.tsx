@@ -1,9 +1,10 @@
 import { useId } from "react";
 import { useTranslations } from "next-intl";
 import type { StatusTrend } from "@/lib/data/dashboard-trend";
-import { formatNumber } from "@/lib/i18n/format";
+import { formatMonth, formatNumber } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
 import { NO_REPORT, STATUSES, type StatusOrNoReport } from "@/lib/status-scale";
+import "./dashboard.css";
 
 // Server-rendered SVG: no charting library reaches the browser.
 const FILL: Record<StatusOrNoReport, string> = {
@@ -18,10 +19,8 @@ const ORDER: StatusOrNoReport[] = [...STATUSES, NO_REPORT];
 const HEIGHT = 180;
 const AXIS = 22;
 
-function monthLabel(month: string, locale: Locale, withYear: boolean) {
-  return new Intl.DateTimeFormat(locale, { month: "short", ...(withYear ? { year: "numeric" } : {}), timeZone: "UTC" }).format(
-    new Date(`${month}T00:00:00Z`),
-  );
+function monthLabel(month: string, locale: Locale) {
+  return formatMonth(new Date(`${month}T00:00:00Z`), locale);
 }
 
 /**
@@ -45,8 +44,8 @@ export function TrendChart({ trend, locale, heading }: { trend: StatusTrend; loc
   const width = months.length * barWidth;
   const rtl = locale === "ar";
   const x = (index: number) => (rtl ? width - (index + 1) * barWidth : index * barWidth);
-  const from = monthLabel(months[0]!.month, locale, true);
-  const to = monthLabel(months.at(-1)!.month, locale, true);
+  const from = monthLabel(months[0]!.month, locale);
+  const to = monthLabel(months.at(-1)!.month, locale);
   const anyWithheld = months.some((m) => m.counts === null);
   const n = (value: number) => formatNumber(value, locale);
 
@@ -77,8 +76,8 @@ export function TrendChart({ trend, locale, heading }: { trend: StatusTrend; loc
             return (
               <g key={m.month}>
                 {ORDER.map((s) => {
-                  const h = (m.counts![s] / trend.pairs) * HEIGHT;
-                  y -= h;
+                  const h = Math.round((m.counts![s] / trend.pairs) * HEIGHT * 10) / 10;
+                  y = Math.round((y - h) * 10) / 10;
                   return h > 0 ? <rect key={s} x={x(index) + 0.5} y={y} width={barWidth - 1} height={h} fill={FILL[s]} /> : null;
                 })}
               </g>
@@ -87,7 +86,7 @@ export function TrendChart({ trend, locale, heading }: { trend: StatusTrend; loc
           {months.map((m, index) =>
             m.month.endsWith("-01-01") || index === 0 ? (
               <text key={m.month} x={x(index) + barWidth / 2} y={HEIGHT + 15} fontSize="10" textAnchor="middle" fill="#57534e">
-                {monthLabel(m.month, locale, true)}
+                {monthLabel(m.month, locale)}
               </text>
             ) : null,
           )}
@@ -105,7 +104,7 @@ export function TrendChart({ trend, locale, heading }: { trend: StatusTrend; loc
       <details className="rounded-lg border border-stone-200 bg-white p-3 text-sm">
         <summary className="cursor-pointer text-brand-700">{t("showTable")}</summary>
         <div className="mt-2 max-h-96 overflow-auto">
-          <table className="min-w-full text-xs">
+          <table className="dt min-w-full text-xs">
             <caption className="sr-only">{t("tableCaption")}</caption>
             <thead>
               <tr>
@@ -118,12 +117,12 @@ export function TrendChart({ trend, locale, heading }: { trend: StatusTrend; loc
             <tbody>
               {months.map((m) => (
                 <tr key={m.month}>
-                  <th scope="row" className="px-2 py-1 text-start font-normal">{monthLabel(m.month, locale, true)}</th>
+                  <th scope="row">{monthLabel(m.month, locale)}</th>
                   {m.counts === null ? (
                     <td colSpan={ORDER.length} className="px-2 py-1 text-stone-500">{t("withheld")}</td>
                   ) : (
                     ORDER.map((s) => (
-                      <td key={s} className="px-2 py-1 tabular-nums">{n(m.counts![s])}</td>
+                      <td key={s}>{n(m.counts![s])}</td>
                     ))
                   )}
                 </tr>
