@@ -177,7 +177,7 @@ async function timeDataLayer(size: Size, count: number): Promise<DataLayerRun> {
         "--database-url", size.url,
         "--session", String(session),
         "--runs", String(count),
-        "--warmup", String(warmup),
+        "--warmup", String(Math.max(warmup, 10)),
         "--email", values.email!,
         "--as-of", asOf,
       ],

@@ -40,6 +40,8 @@ export default async function CommitmentPage({ params }: Props) {
   const t = await getTranslations({ locale, namespace: "dashboard" });
   const figures = view.rollups.commitments[commitment.code];
   const cells = new Map(view.cells.map((cell) => [cell.country, cell]));
+  // Its own due date, or the one derived from the next session's opening.
+  const dueOn = view.commitments[0]?.dueOn ?? null;
 
   return (
     <article className="space-y-8">
@@ -55,10 +57,10 @@ export default async function CommitmentPage({ params }: Props) {
           {t("commitment.theme", { theme: pickLocalized(commitment.theme, "name", locale) })}
         </p>
         <div className="text-sm text-stone-600">
-          {commitment.dueDate ? (
+          {dueOn ? (
             <span className="flex gap-1">
               {t("commitment.dueLabel")}
-              <DualDate date={commitment.dueDate} />
+              <DualDate date={new Date(`${dueOn}T00:00:00Z`)} />
             </span>
           ) : (
             t("commitment.noDueDate")
