@@ -119,10 +119,10 @@ export type DashboardOptions = {
 
 type Visibility = "RESTRICTED" | "MEMBERS" | "OBSERVERS";
 
-// The statement's result, as JSON (one row): parsing one JSON text is much cheaper than
-// Prisma deserialising hundreds of rows of many columns.
+// The statement's result is one row of text (JSON, and the cells as delimited lines): much
+// cheaper than Prisma deserialising hundreds of rows of many columns.
 /** [commitment, country, status, visibility, version, review state, reported at (ms), score, disagreement, timeliness, withdrawn] */
-type CellJson = [
+type CellFields = [
   string,
   string,
   string | null,
@@ -183,7 +183,7 @@ export function dashboardSql(actor: Actor, query: DashboardQuery, asOf: string, 
   return Prisma.sql`
     WITH ${scopeCtes({ ...query, ...(commitment ? { commitment } : {}) })},
     cell AS MATERIALIZED (
-      SELECT c.code AS c, k.code AS k, c.theme_key, c.theme_order, c.sort_order AS c_order, k.sort_order AS k_order,
+      SELECT c.code AS c, k.code AS k, c.theme_key,
              p.status::text AS status, p.visibility::text AS visibility, p.version, p.review_state::text AS review_state,
              p.reported_at, p.assessment_score::int AS assessment_score,
              ${disagreesSql(status, Prisma.sql`p.assessment_score`)} AS disagreement,
@@ -236,10 +236,11 @@ export function dashboardSql(actor: Actor, query: DashboardQuery, asOf: string, 
                                          'withdrawn', withdrawn, 'in_scope', code IN (SELECT code FROM sc))
                        ORDER BY theme_order, theme_key, sort_order, code) FROM cm)::text AS commitments,
       (SELECT json_agg(json_build_array(code, name_ar, name_en) ORDER BY sort_order, code) FROM country)::text AS countries,
-      (SELECT json_agg(json_build_array(c, k, status, visibility, version, review_state,
-                                        (date_part('epoch', reported_at) * 1000)::bigint, assessment_score,
-                                        disagreement, timeliness, withdrawn)
-                       ORDER BY theme_order, theme_key, c_order, c, k_order, k) FROM cell)::text AS cells,
+      -- One line per cell, fields joined by | (codes, enum names and numbers never contain
+      -- | or ;): several times cheaper to build and to read than JSON.
+      (SELECT string_agg(format('%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s', c, k, status, visibility, version, review_state,
+                                (date_part('epoch', reported_at) * 1000)::bigint, assessment_score,
+                                disagreement::int, timeliness, withdrawn::int), ';') FROM cell) AS cells,
       (SELECT json_agg(rollup) FROM rollup)::text AS rollups`;
 }
 
@@ -287,12 +288,38 @@ function toFigures(row: RollupJson): Figures {
   };
 }
 
-function toCell(actor: Actor, row: CellJson): MatrixCell {
+/** The statement's cells: `format('%s|…')` lines joined by `;`, a NULL written as nothing. */
+function parseCells(text: string | null): CellFields[] {
+  if (!text) return [];
+  const text_ = (value: string) => (value === "" ? null : value);
+  const number = (value: string) => (value === "" ? null : Number(value));
+  return text.split(";").map((line) => {
+    const [c, k, status, visibility, version, review, reportedAt, score, disagreement, timeliness, withdrawn] = line.split("|") as string[] &
+      { length: 11 };
+    return [
+      c!,
+      k!,
+      text_(status!),
+      text_(visibility!) as Visibility | null,
+      number(version!),
+      text_(review!) as ReviewState | null,
+      number(reportedAt!),
+      number(score!),
+      disagreement === "1",
+      text_(timeliness!) as Timeliness | null,
+      withdrawn === "1",
+    ];
+  });
+}
+
+// Object literals without spread: this runs for every cell, and spreading a shared base object
+// costs several times more.
+function toCell(actor: Actor, row: CellFields): MatrixCell {
   const [commitment, country, status, visibility, version, reviewState, reportedAt, score, disagreement, timeliness, withdrawn] = row;
-  const base = { commitment, country, withdrawn };
   if (status === null) {
     return {
-      ...base,
+      commitment,
+      country,
       status: NO_REPORT,
       // The secretariat may assess a pair without a report: its own output, nothing to withhold.
       assessment: isScore(score) ? score : null,
@@ -301,13 +328,26 @@ function toCell(actor: Actor, row: CellJson): MatrixCell {
       reportedAt: null,
       version: null,
       reviewState: null,
+      withdrawn,
     };
   }
   if (!canReadPairDetail(actor, { countryCode: country, visibility })) {
-    return { ...base, status: WITHHELD, assessment: null, disagreement: false, timeliness: null, reportedAt: null, version: null, reviewState: null };
+    return {
+      commitment,
+      country,
+      status: WITHHELD,
+      assessment: null,
+      disagreement: false,
+      timeliness: null,
+      reportedAt: null,
+      version: null,
+      reviewState: null,
+      withdrawn,
+    };
   }
   return {
-    ...base,
+    commitment,
+    country,
     status: status as DisplayedStatus,
     assessment: isScore(score) ? score : null,
     disagreement,
@@ -315,6 +355,7 @@ function toCell(actor: Actor, row: CellJson): MatrixCell {
     reportedAt: reportedAt === null ? null : new Date(reportedAt),
     version,
     reviewState,
+    withdrawn,
   };
 }
 
@@ -369,9 +410,15 @@ export async function getDashboard(actor: Actor, query: DashboardQuery, options:
     else rollups.themes[rollup.key] = figures;
   }
   const fullQuery = { ...query, session: session.number };
-  const cells = (JSON.parse(row.cells ?? "[]") as CellJson[])
+  const commitmentOrder = new Map(commitments.map((c, index) => [c.code, index]));
+  const countryOrder = new Map(countries.map((c, index) => [c.code, index]));
+  const cells = parseCells(row.cells)
     .map((cell) => toCell(actor, cell))
-    .filter((cell) => matchesCellFilters(cell, fullQuery));
+    .filter((cell) => matchesCellFilters(cell, fullQuery))
+    .sort(
+      (a, b) =>
+        commitmentOrder.get(a.commitment)! - commitmentOrder.get(b.commitment)! || countryOrder.get(a.country)! - countryOrder.get(b.country)!,
+    );
   return {
     query: fullQuery,
     asOf,
