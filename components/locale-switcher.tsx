@@ -1,10 +1,10 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale } from "next-intl";
 import { Link, usePathname } from "@/lib/i18n/navigation";
 
-export function LocaleSwitcher() {
-  const t = useTranslations("common.localeSwitcher");
+// Its words come from the server (SiteHeader): no message formatter in every page's bundle.
+export function LocaleSwitcher({ label, switchTo }: { label: string; switchTo: string }) {
   const locale = useLocale();
   const pathname = usePathname();
   const other = locale === "ar" ? "en" : "ar";
@@ -14,10 +14,10 @@ export function LocaleSwitcher() {
       locale={other}
       lang={other}
       hrefLang={other}
-      aria-label={`${t("label")}: ${t("switchTo")}`}
+      aria-label={`${label}: ${switchTo}`}
       className="rounded border border-white/40 px-3 py-1 text-sm hover:bg-white/10"
     >
-      {t("switchTo")}
+      {switchTo}
     </Link>
   );
 }

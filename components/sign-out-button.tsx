@@ -1,6 +1,6 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale } from "next-intl";
 
 // Signs out the way next-auth's `signOut()` does — the CSRF token, then a POST to its sign-out
 // endpoint — without bundling next-auth's client (14 kB gzipped on every page).
@@ -15,8 +15,8 @@ async function signOut(callbackUrl: string) {
   window.location.href = url ?? callbackUrl;
 }
 
-export function SignOutButton() {
-  const t = useTranslations("auth");
+/** `label` comes from the server (SiteHeader): no message formatter in every page's bundle. */
+export function SignOutButton({ label }: { label: string }) {
   const locale = useLocale();
   return (
     <button
@@ -24,7 +24,7 @@ export function SignOutButton() {
       onClick={() => void signOut(`/${locale}/sign-in`)}
       className="rounded border border-white/40 px-3 py-1 text-sm hover:bg-white/10"
     >
-      {t("signOut")}
+      {label}
     </button>
   );
 }

@@ -8,6 +8,7 @@ import type { Locale } from "@/lib/i18n/routing";
 
 export async function SiteHeader({ locale, actor }: { locale: Locale; actor: Actor | null }) {
   const t = await getTranslations({ locale, namespace: "common" });
+  const auth = await getTranslations({ locale, namespace: "auth" });
   return (
     <header className="border-b border-brand-800 bg-brand-700 text-white">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-8 gap-y-2 px-4 py-3 sm:px-6">
@@ -34,10 +35,10 @@ export async function SiteHeader({ locale, actor }: { locale: Locale; actor: Act
                   {actor.countryCode ? ` · ${actor.countryCode}` : ""}
                 </span>
               </Link>
-              <SignOutButton />
+              <SignOutButton label={auth("signOut")} />
             </>
           ) : null}
-          <LocaleSwitcher />
+          <LocaleSwitcher label={t("localeSwitcher.label")} switchTo={t("localeSwitcher.switchTo")} />
         </div>
       </div>
     </header>
