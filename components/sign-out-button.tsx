@@ -1,6 +1,6 @@
 "use client";
 
-import { useLocale } from "next-intl";
+import type { Locale } from "@/lib/i18n/routing";
 
 // Signs out the way next-auth's `signOut()` does — the CSRF token, then a POST to its sign-out
 // endpoint — without bundling next-auth's client (14 kB gzipped on every page).
@@ -15,9 +15,8 @@ async function signOut(callbackUrl: string) {
   window.location.href = url ?? callbackUrl;
 }
 
-/** `label` comes from the server (SiteHeader): no message formatter in every page's bundle. */
-export function SignOutButton({ label }: { label: string }) {
-  const locale = useLocale();
+/** Locale and label come from the server (SiteHeader): no next-intl client code in every page's bundle. */
+export function SignOutButton({ locale, label }: { locale: Locale; label: string }) {
   return (
     <button
       type="button"

@@ -3,7 +3,7 @@ import { LocaleSwitcher } from "@/components/locale-switcher";
 import { NAV_ITEMS } from "@/components/nav-items";
 import { SignOutButton } from "@/components/sign-out-button";
 import type { Actor } from "@/lib/auth/actor";
-import { Link } from "@/lib/i18n/navigation";
+import { localePath } from "@/lib/i18n/paths";
 import type { Locale } from "@/lib/i18n/routing";
 
 export async function SiteHeader({ locale, actor }: { locale: Locale; actor: Actor | null }) {
@@ -12,33 +12,34 @@ export async function SiteHeader({ locale, actor }: { locale: Locale; actor: Act
   return (
     <header className="border-b border-brand-800 bg-brand-700 text-white">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-8 gap-y-2 px-4 py-3 sm:px-6">
-        <Link href="/" className="flex items-baseline gap-3">
+        {/* Plain links: no client navigation code on every page (the pages are server-rendered). */}
+        <a href={localePath(locale, "/")} className="flex items-baseline gap-3">
           <span className="text-xl font-semibold">{t("appName")}</span>
           <span className="hidden text-sm text-brand-100 lg:inline">{t("appTagline")}</span>
-        </Link>
+        </a>
         <nav aria-label={t("nav.label")} className="flex flex-1 flex-wrap items-center gap-x-6 gap-y-1 text-sm">
           {actor
             ? NAV_ITEMS.filter((item) => item.visible(actor)).map((item) => (
-                <Link key={item.href} href={item.href} className="hover:underline">
+                <a key={item.href} href={localePath(locale, item.href)} className="hover:underline">
                   {t(`nav.${item.label}` as "nav.dashboard")}
-                </Link>
+                </a>
               ))
             : null}
         </nav>
         <div className="flex items-center gap-3">
           {actor ? (
             <>
-              <Link href="/account" className="text-sm hover:underline" data-testid="current-user">
+              <a href={localePath(locale, "/account")} className="text-sm hover:underline" data-testid="current-user">
                 {actor.name}
                 <span className="ms-2 rounded bg-white/15 px-1.5 py-0.5 text-xs">
                   {t(`roles.${actor.role}`)}
                   {actor.countryCode ? ` · ${actor.countryCode}` : ""}
                 </span>
-              </Link>
-              <SignOutButton label={auth("signOut")} />
+              </a>
+              <SignOutButton locale={locale} label={auth("signOut")} />
             </>
           ) : null}
-          <LocaleSwitcher label={t("localeSwitcher.label")} switchTo={t("localeSwitcher.switchTo")} />
+          <LocaleSwitcher locale={locale} label={t("localeSwitcher.label")} switchTo={t("localeSwitcher.switchTo")} />
         </div>
       </div>
     </header>

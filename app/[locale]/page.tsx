@@ -15,7 +15,7 @@ import { listRecentActivity } from "@/lib/data/dashboard-activity";
 import { getStatusTrend } from "@/lib/data/dashboard-trend";
 import { InvalidInputError, NotFoundError } from "@/lib/errors";
 import { formatDay } from "@/lib/i18n/format";
-import { getPathname } from "@/lib/i18n/navigation";
+import { localePath } from "@/lib/i18n/paths";
 import { pickLocalized } from "@/lib/i18n/localized";
 import type { Locale } from "@/lib/i18n/routing";
 import { parseDashboardQuery } from "@/lib/validation/dashboard";
@@ -48,7 +48,7 @@ export default async function DashboardPage({ params, searchParams }: PageProps<
   const [view, trend, activity, sessions] = loaded;
   const { session, rollups } = view;
   const path = (pathname: string, search?: Record<string, string>) =>
-    getPathname({ locale, href: search ? { pathname, query: search } : pathname });
+    localePath(locale, search ? { pathname, query: search } : pathname);
 
   return (
     <div className="space-y-8">

@@ -1,6 +1,6 @@
 import { useTranslations } from "next-intl";
 import type { DashboardView } from "@/lib/data/dashboard";
-import { getPathname } from "@/lib/i18n/navigation";
+import { localePath } from "@/lib/i18n/paths";
 import { pickLocalized } from "@/lib/i18n/localized";
 import type { Locale } from "@/lib/i18n/routing";
 import { NO_REPORT, STATUSES } from "@/lib/status-scale";
@@ -16,7 +16,7 @@ export function FiltersForm({ view, sessions, locale }: { view: DashboardView; s
   const q = view.query;
   const field = "flex flex-col gap-1 text-sm";
   const select = "rounded border border-stone-300 bg-white px-2 py-1.5";
-  const action = getPathname({ locale, href: "/" });
+  const action = localePath(locale, "/");
   return (
     <section aria-labelledby="filters-heading" className="space-y-3 rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
       <h2 id="filters-heading" className="text-sm font-semibold">{t("filters.heading")}</h2>

@@ -1,7 +1,7 @@
 import { useTranslations } from "next-intl";
 import { STATUS_LOOK } from "@/components/status-badge";
 import type { DashboardView, MatrixCell } from "@/lib/data/dashboard";
-import { getPathname } from "@/lib/i18n/navigation";
+import { localePath } from "@/lib/i18n/paths";
 import { pickLocalized } from "@/lib/i18n/localized";
 import type { Locale } from "@/lib/i18n/routing";
 import { NO_REPORT, STATUSES, WITHHELD } from "@/lib/status-scale";
@@ -11,7 +11,7 @@ import "./dashboard.css";
 
 // Hundreds of cells link out: plain anchors (no client component, no prefetching each one).
 const href = (locale: Locale, pathname: string, query?: Record<string, string>) =>
-  getPathname({ locale, href: query ? { pathname, query } : pathname });
+  localePath(locale, query ? { pathname, query } : pathname);
 
 /**
  * The member-state × commitment matrix: rows are the commitments in view, grouped by theme;

@@ -2,7 +2,7 @@ import { useTranslations } from "next-intl";
 import { DualDate } from "@/components/dual-date";
 import type { DashboardCountry } from "@/lib/data/dashboard";
 import type { ActivityItem } from "@/lib/data/dashboard-activity";
-import { getPathname } from "@/lib/i18n/navigation";
+import { localePath } from "@/lib/i18n/paths";
 import { pickLocalized } from "@/lib/i18n/localized";
 import type { Locale } from "@/lib/i18n/routing";
 import { formatScore, pairPath } from "./format";
@@ -27,7 +27,7 @@ export function RecentActivity({ items, countries, locale }: { items: ActivityIt
         <ol className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white shadow-sm">
           {items.map((item) => (
             <li key={`${item.kind} ${item.commitment} ${item.country} ${item.at.toISOString()}`} className="flex flex-wrap items-baseline justify-between gap-2 px-4 py-2 text-sm" data-kind={item.kind}>
-              <a href={getPathname({ locale, href: pairPath(item.country, item.commitment) })} className="text-brand-700 hover:underline">
+              <a href={localePath(locale, pairPath(item.country, item.commitment))} className="text-brand-700 hover:underline">
                 {text(item)}
               </a>
               <span className="text-xs text-stone-500">

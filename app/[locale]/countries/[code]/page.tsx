@@ -13,7 +13,7 @@ import { getDashboard, listSessionNumbers } from "@/lib/data/dashboard";
 import { listRecentActivity } from "@/lib/data/dashboard-activity";
 import { getStatusTrend } from "@/lib/data/dashboard-trend";
 import { InvalidInputError, NotFoundError } from "@/lib/errors";
-import { getPathname } from "@/lib/i18n/navigation";
+import { localePath } from "@/lib/i18n/paths";
 import { pickLocalized } from "@/lib/i18n/localized";
 import type { Locale } from "@/lib/i18n/routing";
 import { DashboardQuerySchema, parseDashboardQuery, type DashboardQuery } from "@/lib/validation/dashboard";
@@ -60,13 +60,13 @@ export default async function CountryPage(props: Props) {
   const name = pickLocalized(country, "name", locale);
   const figures = view.rollups.countries[country.code];
   const cells = new Map(view.cells.map((cell) => [cell.commitment, cell]));
-  const path = (pathname: string) => getPathname({ locale, href: pathname });
+  const path = (pathname: string) => localePath(locale, pathname);
   const th = "px-3 py-2 text-start font-medium";
 
   return (
     <article className="space-y-8">
       <header className="space-y-2">
-        <a href={getPathname({ locale, href: { pathname: "/", query: { session: String(view.session.number) } } })} className="text-sm text-brand-700 hover:underline">
+        <a href={localePath(locale, { pathname: "/", query: { session: String(view.session.number) } })} className="text-sm text-brand-700 hover:underline">
           {t("country.backToDashboard")}
         </a>
         <p className="text-sm font-medium text-brand-700">{t("country.eyebrow")}</p>

@@ -8,7 +8,7 @@ import { FiguresSummary } from "@/components/dashboard/figures-summary";
 import { formatScore, pairPath } from "@/components/dashboard/format";
 import { getCommitmentByCode, type CommitmentDetail } from "@/lib/data/commitments";
 import { getDashboard, type DashboardView } from "@/lib/data/dashboard";
-import { getPathname, Link } from "@/lib/i18n/navigation";
+import { localePath } from "@/lib/i18n/paths";
 import { pickLocalized } from "@/lib/i18n/localized";
 import type { Locale } from "@/lib/i18n/routing";
 import { CommitmentCodeParamsSchema } from "@/lib/validation/commitment";
@@ -46,9 +46,9 @@ export default async function CommitmentPage({ params }: Props) {
   return (
     <article className="space-y-8">
       <header className="space-y-2">
-        <Link href="/" className="text-sm text-brand-700 hover:underline">
+        <a href={localePath(locale, { pathname: "/", query: { session: String(commitment.session.number) } })} className="text-sm text-brand-700 hover:underline">
           {t("commitment.backToDashboard")}
-        </Link>
+        </a>
         <p className="font-mono text-sm text-stone-500" dir="ltr">
           {commitment.code}
         </p>
@@ -128,7 +128,7 @@ export default async function CommitmentPage({ params }: Props) {
                   <tr key={country.code} data-country={country.code} data-status={cell.status}>
                     <th scope="row" className="px-4 py-2 text-start font-normal">
                       <a
-                        href={getPathname({ locale, href: pairPath(country.code, commitment.code) })}
+                        href={localePath(locale, pairPath(country.code, commitment.code))}
                         className="text-brand-700 hover:underline"
                       >
                         {pickLocalized(country, "name", locale)}
