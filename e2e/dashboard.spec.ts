@@ -61,6 +61,13 @@ test.describe("the progress dashboard, as Qatar's delegate", () => {
     await expect(page.getByLabel("Overdue only")).toBeChecked();
   });
 
+  test("switches language and keeps the view's filters", async ({ page }) => {
+    await page.goto("/en?session=35&country=QA&overdue=1");
+    await page.getByRole("link", { name: /العربية/ }).click();
+    await expect(page).toHaveURL(/\/ar\?session=35&country=QA&overdue=1$/);
+    await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  });
+
   test("downloads the view as CSV, with a byte-order mark and the same cells", async ({ page }) => {
     await page.goto("/en?session=35&theme=online-extremism");
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-csv").click()]);

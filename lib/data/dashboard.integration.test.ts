@@ -240,6 +240,13 @@ describe("filters", () => {
     await expect(view(f.secretariat, "session=99")).rejects.toBeInstanceOf(NotFoundError);
   });
 
+  it("answers an empty view for a theme the session has no commitment of", async () => {
+    const v = await view(f.secretariat, "session=36&theme=drug-trafficking");
+    expect(v.commitments).toEqual([]);
+    expect(v.cells).toEqual([]);
+    expect(v.themes).toHaveLength(8);
+  });
+
   it("defaults to the latest session", async () => {
     const latest = await getDashboard(f.observer, parseDashboardQuery(new URLSearchParams()).query);
     expect(latest.session.number).toBe(36);

@@ -45,7 +45,7 @@ export type DashboardScope = {
   /** The day timeliness is judged on (ISO date, UTC). */
   asOf: string;
   session: DashboardSession;
-  /** The session's themes and every member state: the choices of the filters. */
+  /** Every theme and every member state: the choices of the filters. */
   themes: DashboardTheme[];
   countries: DashboardCountry[];
   /** Rows and columns in view (theme, country and commitment narrow them), rows grouped by theme. */
@@ -171,6 +171,7 @@ type CommitmentJson = {
 
 type ResultRow = {
   session: string | null;
+  themes: string;
   commitments: string | null;
   countries: string;
   cells: string | null;
@@ -236,6 +237,7 @@ export function dashboardSql(actor: Actor, query: DashboardQuery, asOf: string, 
                                          'withdrawn', withdrawn, 'in_scope', code IN (SELECT code FROM sc))
                        ORDER BY theme_order, theme_key, sort_order, code) FROM cm)::text AS commitments,
       (SELECT json_agg(json_build_array(code, name_ar, name_en) ORDER BY sort_order, code) FROM country)::text AS countries,
+      (SELECT json_agg(json_build_array(key, name_ar, name_en) ORDER BY sort_order, key) FROM theme)::text AS themes,
       -- One line per cell, fields joined by | (codes, enum names and numbers never contain
       -- | or ;): several times cheaper to build and to read than JSON.
       (SELECT string_agg(format('%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s', c, k, status, visibility, version, review_state,
@@ -371,7 +373,8 @@ export function matchesCellFilters(cell: MatrixCell, query: DashboardQuery): boo
  * The dashboard of a query, as `actor` may see it: the session (default: the latest), the
  * commitments and member states in view, every cell that passes the cell filters, and the
  * roll-ups of the rows and columns in view. One SQL statement. Throws NotFoundError for an
- * unknown session or commitment, InvalidInputError for an unknown theme or member state.
+ * unknown session or commitment, InvalidInputError for an unknown theme or member state (a
+ * theme the session has no commitment of is an empty view).
  */
 export async function getDashboard(actor: Actor, query: DashboardQuery, options: DashboardOptions = {}): Promise<DashboardView> {
   if (!canReadDashboard(actor)) throw new ForbiddenError();
@@ -381,9 +384,7 @@ export async function getDashboard(actor: Actor, query: DashboardQuery, options:
   const session = JSON.parse(row.session) as DashboardSession;
   const all = JSON.parse(row.commitments ?? "[]") as CommitmentJson[];
   const countries = (JSON.parse(row.countries) as [string, string, string][]).map(([code, nameAr, nameEn]) => ({ code, nameAr, nameEn }));
-  const themes = [
-    ...new Map(all.map((c) => [c.theme_key, { key: c.theme_key, nameAr: c.theme_name_ar, nameEn: c.theme_name_en }])).values(),
-  ];
+  const themes = (JSON.parse(row.themes) as [string, string, string][]).map(([key, nameAr, nameEn]) => ({ key, nameAr, nameEn }));
 
   const invalid: Record<string, string[]> = {};
   if (query.theme && !themes.some((t) => t.key === query.theme)) invalid.theme = ["unknownTheme"];
