@@ -275,13 +275,14 @@ async function main() {
     const targets = {
       pageFlat: { target: "page median at the largest size ≤ 1.2 × at the smallest", value: Number(pageGrowth.toFixed(3)), met: pageGrowth <= 1.2 },
       dataLayerNearFloor: { target: "data-layer median ≤ 2 × SQL floor median, at every size", value: Number(worstLayer.toFixed(3)), met: worstLayer <= 2 },
-      firstLoadJs: { target: "page's first-load JavaScript < 150 kB gzipped", value: js.gzipBytes, met: js.gzipBytes < 150 * 1024 },
+      // kB as in 1000 bytes, the stricter reading (Next prints sizes in kB of 1000 bytes).
+      firstLoadJs: { target: "page's first-load JavaScript < 150 kB (150,000 bytes) gzipped", value: js.gzipBytes, met: js.gzipBytes < 150_000 },
     };
     log("");
     log(`Page median, ${largest.reports} vs ${smallest.reports} reports: ×${pageGrowth.toFixed(2)} (target ≤ 1.2) ${targets.pageFlat.met ? "met" : "MISSED"}`);
     log(`Data layer vs SQL floor, worst size: ×${worstLayer.toFixed(2)} (target ≤ 2) ${targets.dataLayerNearFloor.met ? "met" : "MISSED"}`);
-    for (const file of js.files) log(`  ${(file.gzipBytes / 1024).toFixed(1).padStart(6)} kB gz  ${file.src}`);
-    log(`First-load JavaScript of ${pagePath}: ${js.scripts} scripts, ${(js.gzipBytes / 1024).toFixed(1)} kB gzipped (${(js.rawBytes / 1024).toFixed(1)} kB raw) (target < 150 kB) ${targets.firstLoadJs.met ? "met" : "MISSED"}`);
+    for (const file of js.files) log(`  ${(file.gzipBytes / 1000).toFixed(1).padStart(6)} kB gz  ${file.src}`);
+    log(`First-load JavaScript of ${pagePath}: ${js.scripts} scripts, ${(js.gzipBytes / 1000).toFixed(1)} kB gzipped = ${(js.gzipBytes / 1024).toFixed(1)} KiB (${(js.rawBytes / 1000).toFixed(1)} kB raw) (target < 150 kB) ${targets.firstLoadJs.met ? "met" : "MISSED"}`);
     log(`Load average before/after: ${loadBefore.map((l) => l.toFixed(2)).join(" ")} / ${loadAfter.map((l) => l.toFixed(2)).join(" ")}`);
 
     const out = path.join(root, "bench", "results");
