@@ -1,5 +1,4 @@
 // Reached only by paths outside any locale (the proxy sends every page to /ar or /en).
-import Link from "next/link";
 import "./globals.css";
 
 export default function GlobalNotFound() {
@@ -11,9 +10,11 @@ export default function GlobalNotFound() {
           <p lang="en" dir="ltr" className="mt-2 text-stone-600">
             Page not found
           </p>
-          <Link className="mt-6 inline-block text-brand-700 underline" href="/ar">
+          {/* A plain link: a client Link in this global boundary loads next/link with every page. */}
+          {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
+          <a className="mt-6 inline-block text-brand-700 underline" href="/ar">
             تنفيذ — Tanfeeth
-          </Link>
+          </a>
         </main>
       </body>
     </html>

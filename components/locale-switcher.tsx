@@ -1,23 +1,26 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
-import { Link, usePathname } from "@/lib/i18n/navigation";
+import { usePathname } from "next/navigation";
+import type { Locale } from "@/lib/i18n/routing";
 
-export function LocaleSwitcher() {
-  const t = useTranslations("common.localeSwitcher");
-  const locale = useLocale();
-  const pathname = usePathname();
+// The same page in the other language, filters (the query string) included. A plain link: the
+// header ships no client navigation code to every page. Its locale and words come from the server.
+export function LocaleSwitcher({ locale, label, switchTo }: { locale: Locale; label: string; switchTo: string }) {
   const other = locale === "ar" ? "en" : "ar";
+  const pathname = usePathname();
+  const href = /^\/(ar|en)(\/|$)/.test(pathname) ? pathname.replace(/^\/(ar|en)/, `/${other}`) : `/${other}`;
   return (
-    <Link
-      href={pathname}
-      locale={other}
+    <a
+      href={href}
+      onClick={(event) => {
+        event.currentTarget.search = window.location.search;
+      }}
       lang={other}
       hrefLang={other}
-      aria-label={`${t("label")}: ${t("switchTo")}`}
+      aria-label={`${label}: ${switchTo}`}
       className="rounded border border-white/40 px-3 py-1 text-sm hover:bg-white/10"
     >
-      {t("switchTo")}
-    </Link>
+      {switchTo}
+    </a>
   );
 }

@@ -2,7 +2,7 @@ import { useTranslations } from "next-intl";
 import type { DisplayedStatus } from "@/lib/status-scale";
 
 // Colour and a glyph and a word: the status never depends on colour alone.
-const LOOK: Record<DisplayedStatus, { className: string; glyph: string }> = {
+export const STATUS_LOOK: Record<DisplayedStatus, { className: string; glyph: string }> = {
   NOT_STARTED: { className: "bg-rose-50 text-rose-900 ring-rose-300", glyph: "○" },
   LIMITED: { className: "bg-amber-50 text-amber-900 ring-amber-300", glyph: "◔" },
   SUBSTANTIAL: { className: "bg-sky-50 text-sky-900 ring-sky-300", glyph: "◑" },
@@ -14,7 +14,7 @@ const LOOK: Record<DisplayedStatus, { className: string; glyph: string }> = {
 
 export function StatusBadge({ status }: { status: DisplayedStatus }) {
   const t = useTranslations("common.status");
-  const look = LOOK[status];
+  const look = STATUS_LOOK[status];
   return (
     <span
       data-status={status}

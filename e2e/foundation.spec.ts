@@ -13,7 +13,7 @@ test.describe("the progress dashboard, first version", () => {
       "الدورة الخامسة والثلاثون لمجلس وزراء الداخلية العرب",
     );
     await expect(page.getByText("هجري: 19 جمادى الآخرة 1439 هـ").first()).toBeVisible();
-    const rows = page.locator("table tbody tr");
+    const rows = page.getByTestId("matrix").locator("tr[data-commitment]");
     await expect(rows).toHaveCount(8);
     await expect(rows.first()).toContainText("35/1");
   });

@@ -57,9 +57,13 @@ export async function recordReport(options: {
         submittedAt,
       },
     });
+    // The first report of the current run of COMPLETE reports, as the application keeps it.
+    const completedAt =
+      options.status !== "COMPLETE" ? null : current?.status === "COMPLETE" ? current.completedAt : submittedAt;
     const state = {
       version,
       status: options.status,
+      completedAt,
       visibility,
       reviewState: "SUBMITTED" as const,
       latestReportId: report.id,

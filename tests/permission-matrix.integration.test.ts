@@ -4,11 +4,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { actorFromSessionToken } from "@/lib/auth/session";
 import { getCommitmentByCode } from "@/lib/data/commitments";
+import { getDashboard as getDashboardView } from "@/lib/data/dashboard";
 import { createUser as adminCreateUser, issuePasswordLink, listUsers, setUserActive, updateUser } from "@/lib/data/users";
 import { signOutEverywhere } from "@/lib/data/accounts";
 import { db } from "@/lib/db";
 import { ForbiddenError } from "@/lib/errors";
 import { GET as getCommitments } from "@/app/api/v1/commitments/route";
+import { GET as getDashboard } from "@/app/api/v1/dashboard/route";
 import { GET as getMe } from "@/app/api/v1/me/route";
 import { PUT as putAssessment } from "@/app/api/v1/assessments/route";
 import { GET as getPairReports } from "@/app/api/v1/countries/[code]/reports/route";
@@ -148,6 +150,14 @@ describe("a commitment's member-state statuses, by report visibility", () => {
       const byCountry = Object.fromEntries(detail!.countries.map((c) => [c.country.code, c.status]));
       for (const [country, status] of Object.entries(statuses)) expect(byCountry[country], country).toBe(status);
     });
+    it(`as ${subject}, on the dashboard`, async () => {
+      const view = await getDashboardView(actors[subject], { session: 35, theme: "terrorism-financing", disagreements: false, overdue: false });
+      const byCountry = Object.fromEntries(view.cells.map((c) => [c.country, c.status]));
+      for (const [country, status] of Object.entries(statuses)) expect(byCountry[country], country).toBe(status);
+      // Three reports, of which at most two are withheld: the commitment's figures are shown only to those who see them all.
+      const hidden = Object.values(statuses).filter((s) => s === "WITHHELD").length;
+      expect(view.rollups.commitments["35/3"]!.withheld).toBe(hidden > 0);
+    });
   }
 });
 
@@ -158,6 +168,7 @@ describe("route handlers, called with each subject's session cookie", () => {
     "/api/v1/import/proposals": proposeCommitments,
     "/api/v1/audit-log": getAuditLog,
     "/api/v1/audit-log/export": exportAuditLog,
+    "/api/v1/dashboard": getDashboard,
   };
   const STATUS = { ok: 200, unauthenticated: 401, forbidden: 403, notFound: 404 } as const;
   for (const route of routes.filter((r) => handlers[r.route])) {

@@ -69,7 +69,7 @@ export type RouteCase = {
   okStatus?: number;
   resource: string;
   expect: Rule;
-  /** What an allowed caller gets, when not JSON. */
+  /** The content type of an allowed answer, when it is not JSON (refusals are always JSON). */
   contentType?: string;
 };
 
@@ -164,6 +164,30 @@ export const routes: RouteCase[] = [
     expect: adminOnly,
     contentType: "text/csv",
   },
+  { route: "/api/v1/dashboard", method: "GET", path: "/api/v1/dashboard?session=35", resource: "dashboard of session 35 (JSON)", expect: signedIn },
+  {
+    route: "/api/v1/dashboard",
+    method: "GET",
+    path: "/api/v1/dashboard?session=35&format=csv",
+    resource: "dashboard of session 35 (CSV)",
+    expect: signedIn,
+    contentType: "text/csv",
+  },
+  {
+    route: "/api/v1/dashboard",
+    method: "GET",
+    path: `/api/v1/dashboard?session=35&country=${COUNTRY_A}&format=csv`,
+    resource: "dashboard of session 35, country A (CSV)",
+    expect: signedIn,
+    contentType: "text/csv",
+  },
+  {
+    route: "/api/v1/dashboard",
+    method: "GET",
+    path: `/api/v1/dashboard?session=35&country=${COUNTRY_B}`,
+    resource: "dashboard of session 35, country B (JSON)",
+    expect: signedIn,
+  },
 ];
 
 
@@ -208,7 +232,13 @@ export const actions: ActionCase[] = [
 
 export const pages: PageCase[] = [
   { page: "/[locale]", path: "/en", expect: signedInPage },
+  { page: "/[locale]", path: `/en?session=35&country=${COUNTRY_A}`, expect: signedInPage },
+  { page: "/[locale]", path: `/en?session=35&country=${COUNTRY_B}&status=LIMITED`, expect: signedInPage },
   { page: "/[locale]/commitments/[session]/[number]", path: "/en/commitments/35/6", expect: signedInPage },
+  // Country scorecards: every member state's is readable by everyone signed in (aggregates,
+  // and the details each viewer may see).
+  { page: "/[locale]/countries/[code]", path: `/en/countries/${COUNTRY_A}`, expect: signedInPage },
+  { page: "/[locale]/countries/[code]", path: `/en/countries/${COUNTRY_B}?session=35`, expect: signedInPage },
   { page: "/[locale]/account", path: "/en/account", expect: signedInPage },
   { page: "/[locale]/admin/users", path: "/en/admin/users", expect: adminPage },
   { page: "/[locale]/my-country", path: "/en/my-country", expect: delegatesPage },

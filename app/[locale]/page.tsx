@@ -1,15 +1,24 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { requirePageUser } from "@/lib/auth/page-guards";
 import { DualDate } from "@/components/dual-date";
-import { StatusBadge } from "@/components/status-badge";
-import { listSessionCommitments } from "@/lib/data/commitments";
-import { countCountries } from "@/lib/data/countries";
-import { getCurrentSession } from "@/lib/data/sessions";
-import { Link } from "@/lib/i18n/navigation";
+import { FiguresSummary } from "@/components/dashboard/figures-summary";
+import { FiltersForm } from "@/components/dashboard/filters-form";
+import { commitmentPath } from "@/components/dashboard/format";
+import { Matrix } from "@/components/dashboard/matrix";
+import { RecentActivity } from "@/components/dashboard/recent-activity";
+import { RollupTable } from "@/components/dashboard/rollup-table";
+import { TrendChart } from "@/components/dashboard/trend-chart";
+import { requirePageUser } from "@/lib/auth/page-guards";
+import { getDashboard, listSessionNumbers } from "@/lib/data/dashboard";
+import { listRecentActivity } from "@/lib/data/dashboard-activity";
+import { getStatusTrend } from "@/lib/data/dashboard-trend";
+import { InvalidInputError, NotFoundError } from "@/lib/errors";
+import { formatDay } from "@/lib/i18n/format";
+import { localePath } from "@/lib/i18n/paths";
 import { pickLocalized } from "@/lib/i18n/localized";
-import { NO_REPORT, STATUSES } from "@/lib/status-scale";
 import type { Locale } from "@/lib/i18n/routing";
+import { parseDashboardQuery } from "@/lib/validation/dashboard";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]">): Promise<Metadata> {
   const { locale } = await params;
@@ -17,20 +26,29 @@ export async function generateMetadata({ params }: PageProps<"/[locale]">): Prom
   return { title: t("title") };
 }
 
-export default async function DashboardPage({ params }: PageProps<"/[locale]">) {
+export default async function DashboardPage({ params, searchParams }: PageProps<"/[locale]">) {
   const locale = (await params).locale as Locale;
   setRequestLocale(locale);
-  await requirePageUser(locale);
+  const actor = await requirePageUser(locale);
   const t = await getTranslations({ locale, namespace: "dashboard" });
-  const session = await getCurrentSession();
-  if (!session) {
-    return <p className="text-stone-600">{t("noSession")}</p>;
-  }
-  const [commitments, countryTotal] = await Promise.all([
-    listSessionCommitments(session.number),
-    countCountries(),
-  ]);
-  const columns = [...STATUSES, NO_REPORT] as const;
+  // Invalid filters in a shared URL are ignored; an unknown session, theme or country is a 404.
+  const { query } = parseDashboardQuery(await searchParams);
+
+  const loaded = await Promise.all([
+    getDashboard(actor, query),
+    getStatusTrend(actor, query),
+    listRecentActivity(actor, query),
+    listSessionNumbers(actor),
+  ]).catch((error: unknown) => {
+    if (error instanceof NotFoundError && query.session === undefined) return null; // no session recorded yet
+    if (error instanceof NotFoundError || error instanceof InvalidInputError) notFound();
+    throw error;
+  });
+  if (!loaded) return <p className="text-stone-600">{t("noSession")}</p>;
+  const [view, trend, activity, sessions] = loaded;
+  const { session, rollups } = view;
+  const path = (pathname: string, search?: Record<string, string>) =>
+    localePath(locale, search ? { pathname, query: search } : pathname);
 
   return (
     <div className="space-y-8">
@@ -40,58 +58,59 @@ export default async function DashboardPage({ params }: PageProps<"/[locale]">) 
         <div className="flex flex-wrap gap-x-2 text-stone-600">
           <span>{pickLocalized(session, "city", locale)}</span>
           <span aria-hidden="true">·</span>
-          <DualDate date={session.startsOn} />
+          <DualDate date={new Date(`${session.startsOn}T00:00:00Z`)} />
         </div>
+        <p className="text-sm text-stone-500">
+          {t("asOf", { date: formatDay(new Date(`${view.asOf}T00:00:00Z`), locale) })}
+        </p>
       </header>
 
-      <section aria-labelledby="commitments-heading" className="space-y-3">
-        <h2 id="commitments-heading" className="text-lg font-semibold">
-          {t("commitmentsHeading")}
-        </h2>
-        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white shadow-sm">
-          <table className="min-w-full divide-y divide-stone-200 text-sm">
-            <caption className="px-4 py-3 text-start text-stone-600">
-              {t("commitmentsCaption", { total: countryTotal })}
-            </caption>
-            <thead className="bg-stone-50 text-start">
-              <tr>
-                <th scope="col" className="px-4 py-2 text-start font-medium">{t("columns.code")}</th>
-                <th scope="col" className="px-4 py-2 text-start font-medium">{t("columns.theme")}</th>
-                <th scope="col" className="px-4 py-2 text-start font-medium">{t("columns.commitment")}</th>
-                {columns.map((status) => (
-                  <th key={status} scope="col" className="px-2 py-2 text-center font-medium">
-                    <StatusBadge status={status} />
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-stone-100">
-              {commitments.map((commitment) => {
-                const [sessionNumber, number] = commitment.code.split("/");
-                return (
-                  <tr key={commitment.code} className="hover:bg-stone-50">
-                    <td className="whitespace-nowrap px-4 py-3 font-mono" dir="ltr">{commitment.code}</td>
-                    <td className="px-4 py-3 text-stone-600">{pickLocalized(commitment.theme, "name", locale)}</td>
-                    <td className="px-4 py-3">
-                      <Link
-                        href={`/commitments/${sessionNumber}/${number}`}
-                        className="font-medium text-brand-700 hover:underline"
-                      >
-                        {pickLocalized(commitment, "title", locale)}
-                      </Link>
-                    </td>
-                    {columns.map((status) => (
-                      <td key={status} className="px-2 py-3 text-center tabular-nums" data-status={status}>
-                        {commitment.statusCounts[status]}
-                      </td>
-                    ))}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+      <FiltersForm view={view} sessions={sessions} locale={locale} />
+
+      <FiguresSummary figures={rollups.session} label={t("title")} />
+
+      <section aria-labelledby="matrix-heading" className="space-y-3">
+        <h2 id="matrix-heading" className="text-lg font-semibold">{t("matrix.heading")}</h2>
+        <Matrix view={view} locale={locale} />
       </section>
+
+      <section className="space-y-6">
+        <RollupTable
+          id="rollups-themes"
+          caption={t("rollups.byTheme")}
+          rows={view.themes
+            .filter((theme) => rollups.themes[theme.key])
+            .map((theme) => ({ key: theme.key, name: pickLocalized(theme, "name", locale), figures: rollups.themes[theme.key]! }))}
+        />
+        <RollupTable
+          id="rollups-commitments"
+          caption={t("rollups.byCommitment")}
+          rows={view.commitments
+            .filter((c) => rollups.commitments[c.code])
+            .map((c) => ({
+              key: c.code,
+              name: `${c.code} ${pickLocalized(c, "title", locale)}`,
+              href: path(commitmentPath(c.code)),
+              figures: rollups.commitments[c.code]!,
+            }))}
+        />
+        <RollupTable
+          id="rollups-countries"
+          caption={t("rollups.byCountry")}
+          rows={view.columns
+            .filter((k) => rollups.countries[k.code])
+            .map((k) => ({
+              key: k.code,
+              name: pickLocalized(k, "name", locale),
+              href: path(`/countries/${k.code}`, { session: String(session.number) }),
+              figures: rollups.countries[k.code]!,
+            }))}
+        />
+      </section>
+
+      <TrendChart trend={trend} locale={locale} heading={t("trend.heading")} />
+
+      <RecentActivity items={activity} countries={view.countries} locale={locale} />
     </div>
   );
 }

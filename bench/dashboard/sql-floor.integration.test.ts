@@ -1,3 +1,5 @@
+import type { ReportStatus } from "@/generated/prisma/enums";
+import { disagrees } from "@/lib/assessment-scale";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateDashboardData } from "./generate";
@@ -67,13 +69,8 @@ describe("the SQL floor", () => {
 
   it("flags a disagreement when the assessment differs from the score the status claims", async () => {
     const { matrix } = await sqlFloor(client, 40, AS_OF);
-    const claimed: Record<string, number> = { NOT_STARTED: -1, LIMITED: -1, SUBSTANTIAL: 0, COMPLETE: 1 };
     for (const cell of matrix) {
-      const expected =
-        cell.assessmentScore !== null && cell.status !== null && cell.status in claimed
-          ? cell.assessmentScore !== claimed[cell.status]
-          : false;
-      expect(cell.disagreement).toBe(expected);
+      expect(cell.disagreement).toBe(disagrees(cell.status as ReportStatus | null, cell.assessmentScore));
     }
   });
 

@@ -51,7 +51,8 @@ export type SqlFloorResult = { matrix: MatrixRow[]; rollups: RollupRow[] };
 // $1 session number, $2 the day timeliness is judged on. A commitment is due on its
 // due_date, or the given number of days before the next session opens. A pair without a
 // report counts as not complete; NOT_APPLICABLE pairs are left out of timeliness.
-// The score a status claims follows the demo seed: COMPLETE +1, SUBSTANTIAL 0, else −1.
+// The score a status claims is lib/assessment-scale.ts's: COMPLETE +1, SUBSTANTIAL and
+// LIMITED 0, NOT_STARTED −1 (the same rule the data layer applies).
 const CELLS = `
   WITH session AS MATERIALIZED (
     SELECT s.id, (SELECT n.starts_on FROM council_session n WHERE n.number > s.number ORDER BY n.number LIMIT 1) AS next_starts_on
@@ -71,7 +72,7 @@ const CELLS = `
            p.status, coalesce(p.version, 0) AS version, p.visibility, p.review_state,
            p.assessment_score, p.reported_at, p.completed_at,
            coalesce(p.status <> 'NOT_APPLICABLE' AND p.assessment_score <>
-             CASE p.status WHEN 'COMPLETE' THEN 1 WHEN 'SUBSTANTIAL' THEN 0 ELSE -1 END, false) AS disagreement,
+             CASE p.status WHEN 'COMPLETE' THEN 1 WHEN 'SUBSTANTIAL' THEN 0 WHEN 'LIMITED' THEN 0 ELSE -1 END, false) AS disagreement,
            CASE
              WHEN c.due_on IS NULL OR p.status = 'NOT_APPLICABLE' THEN NULL
              WHEN p.status = 'COMPLETE' THEN

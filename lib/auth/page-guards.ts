@@ -1,6 +1,6 @@
 import "server-only";
 import { notFound } from "next/navigation";
-import { redirect } from "@/lib/i18n/navigation";
+import { localeRedirect } from "@/lib/i18n/paths";
 import type { Locale } from "@/lib/i18n/routing";
 import type { Actor } from "./actor";
 import { getCurrentUser } from "./session";
@@ -8,7 +8,7 @@ import { getCurrentUser } from "./session";
 /** For pages: the signed-in actor, or a redirect to the sign-in page. */
 export async function requirePageUser(locale: Locale): Promise<Actor> {
   const actor = await getCurrentUser();
-  if (!actor) return redirect({ href: "/sign-in", locale });
+  if (!actor) return localeRedirect(locale, "/sign-in");
   return actor;
 }
 

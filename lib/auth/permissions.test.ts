@@ -6,9 +6,11 @@ import {
   canManageUsers,
   canReadAllReportsOf,
   canReadAuditLog,
+  canReadPairDetail,
   canReadReport,
   canReviewReports,
   canWriteComments,
+  canSeeAggregate,
   canWriteReport,
   canWriteReports,
   readableVisibilities,
@@ -59,6 +61,23 @@ describe("report reading", () => {
     const orphan = actor("DELEGATE", null);
     expect(canReadAllReportsOf(orphan, "QA")).toBe(false);
     expect(canWriteReport(orphan, "QA")).toBe(false);
+  });
+});
+
+describe("the dashboard's details and aggregates", () => {
+  it("shows a pair's detail exactly when its latest report may be read", () => {
+    for (const who of [qa, secretariat, admin, observer]) {
+      for (const visibility of ["RESTRICTED", "MEMBERS", "OBSERVERS"] as const) {
+        for (const countryCode of ["QA", "DZ"]) {
+          expect(canReadPairDetail(who, { countryCode, visibility })).toBe(canReadReport(who, { countryCode, visibility }));
+        }
+      }
+    }
+    expect(canReadPairDetail(observer, { countryCode: "DZ", visibility: null })).toBe(true);
+  });
+
+  it("withholds a roll-up resting on one or two withheld reports, not on none or three", () => {
+    expect([0, 1, 2, 3, 4, 40].map(canSeeAggregate)).toEqual([true, false, false, true, true, true]);
   });
 });
 

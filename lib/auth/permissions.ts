@@ -33,6 +33,30 @@ export function canReadAllReportsOf(actor: Actor, countryCode: string): boolean 
   return isStaff(actor) || isDelegateOf(actor, countryCode);
 }
 
+/**
+ * A pair's detail on the dashboard — its status, the secretariat's assessment of it, whether
+ * the two disagree, its timeliness — follows its latest report: shown when the actor may read
+ * that report. A pair without a report hides nothing (an assessment made without one is the
+ * secretariat's own).
+ */
+export function canReadPairDetail(actor: Actor, pair: { countryCode: string; visibility: Visibility | null }): boolean {
+  return pair.visibility === null || canReadReport(actor, { countryCode: pair.countryCode, visibility: pair.visibility });
+}
+
+/** The fewest reports withheld from a viewer that a roll-up's status figures may rest on. */
+export const MIN_WITHHELD_IN_AGGREGATE = 3;
+
+/**
+ * Whether a roll-up (completion, status counts, assessments, timeliness) over a group in which
+ * `withheldReports` reports are withheld from the viewer may be shown to them. Aggregates count
+ * every report; but one or two withheld reports could be read off the figure (a commitment only
+ * Qatar has reported on shows Qatar's status), so such a figure is withheld too.
+ * Reporting rates are never withheld: whether a report exists is not secret.
+ */
+export function canSeeAggregate(withheldReports: number): boolean {
+  return withheldReports === 0 || withheldReports >= MIN_WITHHELD_IN_AGGREGATE;
+}
+
 /** Only a delegate of the country writes its self-reports; the secretariat never does. */
 export function canWriteReport(actor: Actor, countryCode: string): boolean {
   return isDelegateOf(actor, countryCode);

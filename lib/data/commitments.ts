@@ -25,19 +25,20 @@ function emptyCounts(): StatusCounts {
 
 /** The session's commitments, each with how many member states report each status. */
 export async function listSessionCommitments(sessionNumber: number): Promise<CommitmentListItem[]> {
-  const [commitments, groups, countryTotal] = await Promise.all([
+  const [commitments, countryTotal] = await Promise.all([
     db.commitment.findMany({
       where: { session: { number: sessionNumber } },
       orderBy: { sortOrder: "asc" },
       select: { id: true, code: true, titleAr: true, titleEn: true, theme: themeSummary },
     }),
-    db.pairStatus.groupBy({
-      by: ["commitmentId", "status"],
-      where: { commitment: { session: { number: sessionNumber } }, status: { not: null } },
-      _count: { _all: true },
-    }),
     countCountries(),
   ]);
+  // By the session's commitment ids: a relation filter would make PostgreSQL read all of pair_status.
+  const groups = await db.pairStatus.groupBy({
+    by: ["commitmentId", "status"],
+    where: { commitmentId: { in: commitments.map((c) => c.id) }, status: { not: null } },
+    _count: { _all: true },
+  });
   const countsById = new Map<string, StatusCounts>();
   for (const group of groups) {
     const counts = countsById.get(group.commitmentId) ?? emptyCounts();

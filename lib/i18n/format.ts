@@ -7,12 +7,25 @@ const TIME_ZONE = "UTC";
 
 export type DualDate = { gregorian: string; hijri: string; iso: string };
 
+// Building an Intl formatter costs far more than using one; a page with hundreds of figures
+// would spend most of its time building them. One of each kind per locale, kept.
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, create: () => T): T {
+  let formatter = formatters.get(key);
+  if (!formatter) formatters.set(key, (formatter = create()));
+  return formatter as T;
+}
+
 function dateFormat(locale: Locale, calendar: "gregory" | "islamic-umalqura", withTime: boolean) {
-  return new Intl.DateTimeFormat(`${locale}-u-ca-${calendar}`, {
-    dateStyle: "long",
-    ...(withTime ? { timeStyle: "short" as const } : {}),
-    timeZone: TIME_ZONE,
-  });
+  return cached(
+    `date ${locale} ${calendar} ${withTime}`,
+    () =>
+      new Intl.DateTimeFormat(`${locale}-u-ca-${calendar}`, {
+        dateStyle: "long",
+        ...(withTime ? { timeStyle: "short" as const } : {}),
+        timeZone: TIME_ZONE,
+      }),
+  );
 }
 
 export function formatDate(date: Date, locale: Locale): DualDate {
@@ -32,9 +45,24 @@ export function formatDateTime(date: Date, locale: Locale): DualDate {
 }
 
 export function formatNumber(value: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale).format(value);
+  return cached(`number ${locale}`, () => new Intl.NumberFormat(locale)).format(value);
 }
 
 export function formatPercent(ratio: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(ratio);
+  return cached(`percent ${locale}`, () => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 })).format(ratio);
+}
+
+/** A score or an average of scores, signed: +1, 0, −0.33. */
+export function formatSigned(value: number, locale: Locale): string {
+  return cached(`signed ${locale}`, () => new Intl.NumberFormat(locale, { signDisplay: "exceptZero", maximumFractionDigits: 2 })).format(value);
+}
+
+/** A month and its year ("Mar 2024"), in UTC. */
+export function formatMonth(date: Date, locale: Locale): string {
+  return cached(`month ${locale}`, () => new Intl.DateTimeFormat(locale, { month: "short", year: "numeric", timeZone: TIME_ZONE })).format(date);
+}
+
+/** A calendar date ("7 March 2018"), Gregorian only, in UTC. */
+export function formatDay(date: Date, locale: Locale): string {
+  return cached(`day ${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: TIME_ZONE })).format(date);
 }

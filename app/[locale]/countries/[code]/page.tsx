@@ -1,0 +1,156 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { DualDate } from "@/components/dual-date";
+import { FiguresSummary } from "@/components/dashboard/figures-summary";
+import { commitmentPath, formatScore, pairPath } from "@/components/dashboard/format";
+import { RecentActivity } from "@/components/dashboard/recent-activity";
+import { RollupTable } from "@/components/dashboard/rollup-table";
+import { TrendChart } from "@/components/dashboard/trend-chart";
+import { StatusBadge } from "@/components/status-badge";
+import { requirePageUser } from "@/lib/auth/page-guards";
+import { getDashboard, listSessionNumbers } from "@/lib/data/dashboard";
+import { listRecentActivity } from "@/lib/data/dashboard-activity";
+import { getStatusTrend } from "@/lib/data/dashboard-trend";
+import { InvalidInputError, NotFoundError } from "@/lib/errors";
+import { localePath } from "@/lib/i18n/paths";
+import { pickLocalized } from "@/lib/i18n/localized";
+import type { Locale } from "@/lib/i18n/routing";
+import { DashboardQuerySchema, parseDashboardQuery, type DashboardQuery } from "@/lib/validation/dashboard";
+
+type Props = PageProps<"/[locale]/countries/[code]">;
+
+async function load({ params, searchParams }: Props) {
+  const { locale, code } = (await params) as { locale: Locale; code: string };
+  const actor = await requirePageUser(locale);
+  const country = DashboardQuerySchema.shape.country.safeParse(code);
+  if (!country.success || !country.data) notFound();
+  const { session } = parseDashboardQuery(await searchParams).query;
+  const query: DashboardQuery = {
+    ...(session === undefined ? {} : { session }),
+    country: country.data,
+    disagreements: false,
+    overdue: false,
+  };
+  try {
+    const [view, trend, activity, sessions] = await Promise.all([
+      getDashboard(actor, query),
+      getStatusTrend(actor, query),
+      listRecentActivity(actor, query),
+      listSessionNumbers(actor),
+    ]);
+    return { locale, view, trend, activity, sessions, country: view.columns[0]! };
+  } catch (error) {
+    if (error instanceof NotFoundError || error instanceof InvalidInputError) notFound();
+    throw error;
+  }
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const { locale, country } = await load(props);
+  const t = await getTranslations({ locale, namespace: "dashboard" });
+  return { title: t("country.title", { country: pickLocalized(country, "name", locale) }) };
+}
+
+/** One member state's scorecard: its column of the matrix, with the same figures. */
+export default async function CountryPage(props: Props) {
+  const { locale, view, trend, activity, sessions, country } = await load(props);
+  setRequestLocale(locale);
+  const t = await getTranslations({ locale, namespace: "dashboard" });
+  const name = pickLocalized(country, "name", locale);
+  const figures = view.rollups.countries[country.code];
+  const cells = new Map(view.cells.map((cell) => [cell.commitment, cell]));
+  const path = (pathname: string) => localePath(locale, pathname);
+  const th = "px-3 py-2 text-start font-medium";
+
+  return (
+    <article className="space-y-8">
+      <header className="space-y-2">
+        <a href={localePath(locale, { pathname: "/", query: { session: String(view.session.number) } })} className="text-sm text-brand-700 hover:underline">
+          {t("country.backToDashboard")}
+        </a>
+        <p className="text-sm font-medium text-brand-700">{t("country.eyebrow")}</p>
+        <h1 className="text-2xl font-semibold sm:text-3xl">{name}</h1>
+        <p className="text-stone-600">{pickLocalized(view.session, "title", locale)}</p>
+        <form method="get" className="flex items-end gap-2 text-sm">
+          <label className="flex flex-col gap-1">
+            {t("filters.session")}
+            <select name="session" defaultValue={String(view.session.number)} className="rounded border border-stone-300 bg-white px-2 py-1.5">
+              {sessions.map((number) => (
+                <option key={number} value={number}>{t("sessionOption", { number })}</option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 font-medium text-white hover:bg-brand-800">
+            {t("filters.apply")}
+          </button>
+        </form>
+      </header>
+
+      {figures ? <FiguresSummary figures={figures} label={name} /> : null}
+
+      <section aria-labelledby="country-commitments" className="space-y-3">
+        <h2 id="country-commitments" className="text-lg font-semibold">{t("country.commitmentsHeading")}</h2>
+        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white shadow-sm">
+          <table className="min-w-full divide-y divide-stone-200 text-sm" data-testid="country-commitments">
+            <caption className="sr-only">{t("country.commitmentsCaption", { country: name })}</caption>
+            <thead className="bg-stone-50">
+              <tr>
+                <th scope="col" className={th}>{t("columns.commitment")}</th>
+                <th scope="col" className={th}>{t("columns.status")}</th>
+                <th scope="col" className={th}>{t("columns.assessment")}</th>
+                <th scope="col" className={th}>{t("columns.timeliness")}</th>
+                <th scope="col" className={th}>{t("columns.dueDate")}</th>
+                <th scope="col" className={th}>{t("columns.reportedAt")}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-stone-100">
+              {view.commitments.map((commitment) => {
+                const cell = cells.get(commitment.code)!;
+                return (
+                  <tr key={commitment.code} data-commitment={commitment.code} data-status={cell.status} className={commitment.withdrawn ? "opacity-50" : undefined}>
+                    <th scope="row" className="px-3 py-2 text-start font-normal">
+                      <a href={path(commitmentPath(commitment.code))} className="text-brand-700 hover:underline">
+                        <span className="font-mono text-xs" dir="ltr">{commitment.code}</span> {pickLocalized(commitment, "title", locale)}
+                      </a>
+                      {commitment.withdrawn ? <span className="ms-1 text-xs text-stone-500">({t("matrix.withdrawn")})</span> : null}
+                    </th>
+                    <td className="px-3 py-2">
+                      <a href={path(pairPath(country.code, commitment.code))} aria-label={`${t("matrix.openPair")}: ${commitment.code}`} className="inline-block">
+                        <StatusBadge status={cell.status} />
+                      </a>
+                    </td>
+                    <td className="px-3 py-2 tabular-nums">
+                      {cell.assessment === null ? "—" : <span dir="ltr">{formatScore(cell.assessment, locale)}</span>}
+                      {cell.disagreement ? (
+                        <span className="ms-2 text-xs font-semibold text-rose-700">
+                          <span aria-hidden="true">≠ </span>
+                          {t("matrix.disagreement")}
+                        </span>
+                      ) : null}
+                    </td>
+                    <td className="px-3 py-2">{cell.timeliness ? t(`timeliness.${cell.timeliness}`) : "—"}</td>
+                    <td className="px-3 py-2 text-stone-600">{commitment.dueOn ? <DualDate date={new Date(`${commitment.dueOn}T00:00:00Z`)} /> : "—"}</td>
+                    <td className="px-3 py-2 text-stone-600">{cell.reportedAt ? <DualDate date={cell.reportedAt} /> : "—"}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <RollupTable
+        id="country-themes"
+        caption={t("rollups.byTheme")}
+        rows={view.themes
+          .filter((theme) => view.rollups.themes[theme.key])
+          .map((theme) => ({ key: theme.key, name: pickLocalized(theme, "name", locale), figures: view.rollups.themes[theme.key]! }))}
+      />
+
+      <TrendChart trend={trend} locale={locale} heading={t("country.trendHeading", { country: name })} />
+
+      <RecentActivity items={activity} countries={view.countries} locale={locale} />
+    </article>
+  );
+}
