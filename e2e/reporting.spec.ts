@@ -16,8 +16,8 @@ async function formReady(page: Page, testId: string) {
 /** The dashboard's count of member states reporting `status` on a commitment. */
 async function dashboardCount(page: Page, code: string, status: string): Promise<number> {
   await page.goto("/en");
-  const row = page.locator("tbody tr").filter({ hasText: code });
-  return Number(await row.locator(`td[data-status="${status}"]`).innerText());
+  await expect(page.getByTestId("matrix").locator(`tr[data-commitment="${code}"]`)).toBeVisible();
+  return page.getByTestId("matrix").locator(`tr[data-commitment="${code}"] td[data-country] a.mx-${status}`).count();
 }
 
 test.describe("the reporting workflow", () => {
