@@ -4,7 +4,7 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { canReadAuditLog } from "@/lib/auth/permissions";
-import { csvRow } from "@/lib/csv";
+import { csvRecords } from "@/lib/export/csv";
 import { db } from "@/lib/db";
 import { ForbiddenError } from "@/lib/errors";
 import type { AuditLogFilter } from "@/lib/validation/audit-log";
@@ -108,7 +108,7 @@ export async function exportAuditLogCsv(actor: Actor, filter: AuditLogFilter, ip
     async pull(controller) {
       if (!headerSent) {
         headerSent = true;
-        controller.enqueue(encoder.encode(`\uFEFF${csvRow(AUDIT_CSV_HEADER)}`));
+        controller.enqueue(encoder.encode(`\uFEFF${csvRecords([AUDIT_CSV_HEADER])}`));
         return;
       }
       const rows: Row[] =
@@ -118,22 +118,20 @@ export async function exportAuditLogCsv(actor: Actor, filter: AuditLogFilter, ip
         return;
       }
       cursor = rows.at(-1)!.id;
-      const text = rows
-        .map((row) =>
-          csvRow([
-            row.id,
-            row.at,
-            row.actorId,
-            row.actorEmail,
-            row.action,
-            row.targetType,
-            row.targetId,
-            row.before === null ? null : JSON.stringify(row.before),
-            row.after === null ? null : JSON.stringify(row.after),
-            row.ip,
-          ]),
-        )
-        .join("");
+      const text = csvRecords(
+        rows.map((row) => [
+          row.id,
+          row.at,
+          row.actorId,
+          row.actorEmail,
+          row.action,
+          row.targetType,
+          row.targetId,
+          row.before === null ? null : JSON.stringify(row.before),
+          row.after === null ? null : JSON.stringify(row.after),
+          row.ip,
+        ]),
+      );
       controller.enqueue(encoder.encode(text));
       if (rows.length < EXPORT_BATCH) controller.close();
     },

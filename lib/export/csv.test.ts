@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { neutraliseFormula, toCsv } from "./csv";
+import { csvRecords, neutraliseFormula, toCsv } from "./csv";
 
 describe("CSV export", () => {
   it("starts with a UTF-8 byte-order mark and keeps Arabic text as it is", () => {
@@ -23,5 +23,12 @@ describe("CSV export", () => {
 
   it("writes numbers, including negative scores, as numbers; null as an empty cell; quotes separators", () => {
     expect(toCsv(["a", "b", "c", "d"], [[-1, null, true, "x, \"y\"\nz"]]).slice(1)).toBe('a,b,c,d\r\n-1,,true,"x, ""y""\nz"\r\n');
+  });
+
+  it("quotes every field of streamed records: null and undefined empty, dates in ISO, big integers in digits", () => {
+    expect(csvRecords([["a", 'say "hi"', "x,y", "line\nbreak"]])).toBe('"a","say ""hi""","x,y","line\nbreak"\r\n');
+    expect(csvRecords([[null, undefined, new Date("2026-01-02T03:04:05.000Z"), 12345678901234567890n], ["=cmd", "تعزيز الرقابة على الحدود"]])).toBe(
+      '"","","2026-01-02T03:04:05.000Z","12345678901234567890"\r\n"\'=cmd","تعزيز الرقابة على الحدود"\r\n',
+    );
   });
 });
