@@ -3,14 +3,14 @@ import "server-only";
 // viewer may read. Read from pair_status (each pair's latest report and assessment) and the
 // reviews of those latest reports, so the cost is bounded by the pairs in view, not the history.
 //   - a report: when the viewer may read it (canReadReport);
-//   - a review: when the viewer may read the report it reviews;
+//   - a review: for the country's delegates and the secretariat (as on the pair page);
 //   - an assessment: when the viewer may read the pair's latest report (canReadPairDetail), as
 //     in the matrix. Staff read everything.
 import { Prisma } from "@/generated/prisma/client";
 import type { ReportStatus, ReviewDecision } from "@/generated/prisma/enums";
 import { isScore, type Score } from "@/lib/assessment-scale";
 import type { Actor } from "@/lib/auth/actor";
-import { canReadDashboard, canReadPairDetail } from "@/lib/auth/permissions";
+import { canReadAllReportsOf, canReadDashboard, canReadPairDetail } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { ForbiddenError } from "@/lib/errors";
 import type { DashboardQuery } from "@/lib/validation/dashboard";
@@ -76,7 +76,8 @@ export async function listRecentActivity(
     const pair = { commitment: row.code, country: row.country_code };
     if (row.kind === "report" && row.status && row.version !== null) {
       items.push({ ...pair, kind: "report", at: row.at, status: row.status, version: row.version });
-    } else if (row.kind === "review" && row.decision) {
+    } else if (row.kind === "review" && row.decision && canReadAllReportsOf(actor, row.country_code)) {
+      // Reviews stay between the country and the secretariat, as on the pair page.
       items.push({ ...pair, kind: "review", at: row.at, decision: row.decision });
     } else if (row.kind === "assessment" && isScore(row.score)) {
       items.push({ ...pair, kind: "assessment", at: row.at, score: row.score });

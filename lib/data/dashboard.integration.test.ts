@@ -150,6 +150,9 @@ describe("visibility: aggregates count every report, details follow the latest r
     const v = await view(f.observer);
     expect(cell(v, "35/1", "QA")).toMatchObject({ status: "COMPLETE", assessment: 1 });
     expect(cell(v, "35/1", "MA")).toMatchObject({ status: "SUBSTANTIAL", assessment: 0 });
+    // Version and review state stay between the country and the secretariat.
+    expect(cell(v, "35/1", "QA")).toMatchObject({ version: null, reviewState: null });
+    expect(cell(await view(f.delegates.QA!), "35/1", "QA")?.version).not.toBeNull();
     for (const [commitment, country] of [["35/1", "DZ"], ["35/1", "EG"], ["35/2", "QA"], ["35/3", "DZ"], ["35/5", "SA"]]) {
       expect(cell(v, commitment!, country!), `${commitment} ${country}`).toEqual({
         commitment,
@@ -321,7 +324,8 @@ describe("recent activity", () => {
   it("lists for each viewer only what it may read", async () => {
     const observer = await activity(f.observer);
     expect(observer).toContain("report 35/1 QA");
-    expect(observer).toContain("review 35/1 MA");
+    // Reviews stay between the country and the secretariat, as on the pair page.
+    expect(observer).not.toContain("review 35/1 MA");
     expect(observer).toContain("assessment 35/1 MA");
     for (const hidden of ["report 35/1 DZ", "assessment 35/1 DZ", "report 35/2 QA", "review 35/2 QA", "assessment 35/2 QA", "report 35/5 SA"]) {
       expect(observer).not.toContain(hidden);

@@ -8,7 +8,7 @@ import { Prisma } from "@/generated/prisma/client";
 import type { ReviewState } from "@/generated/prisma/enums";
 import { isScore, scoreAsPercentage, type Score } from "@/lib/assessment-scale";
 import type { Actor } from "@/lib/auth/actor";
-import { canReadDashboard, canReadPairDetail, canSeeAggregate } from "@/lib/auth/permissions";
+import { canReadAllReportsOf, canReadDashboard, canReadPairDetail, canSeeAggregate } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { ForbiddenError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import { NO_REPORT, WITHHELD, type DisplayedStatus, type StatusOrNoReport } from "@/lib/status-scale";
@@ -355,8 +355,10 @@ function toCell(actor: Actor, row: CellFields): MatrixCell {
     disagreement,
     timeliness,
     reportedAt: reportedAt === null ? null : new Date(reportedAt),
-    version,
-    reviewState,
+    // The version writers base on and the secretariat's decision stay between the country and
+    // the secretariat, as on the pair page.
+    version: canReadAllReportsOf(actor, country) ? version : null,
+    reviewState: canReadAllReportsOf(actor, country) ? reviewState : null,
     withdrawn,
   };
 }

@@ -114,6 +114,9 @@ export async function getPairView(actor: Actor, countryCode: string, code: strin
   // Defence in depth: the query is scoped, and every row is checked again.
   const readable = reports.filter((r) => canReadReport(actor, { countryCode: country.code, visibility: r.visibility }));
   if (!readAll && readable.length === 0) return null;
+  // A report's previous status is the status of the report before it: shown only to those who
+  // may read that one too, or it would give a restricted report's status away.
+  const readableVersions = new Set(readable.map((r) => r.version));
 
   const [reviews, assessments, comments] = readAll
     ? await Promise.all([
@@ -142,6 +145,7 @@ export async function getPairView(actor: Actor, countryCode: string, code: strin
     ...readable.map(({ submittedAt, round, evidenceFiles, ...report }): ReportEntry => ({
       kind: "report",
       ...report,
+      previousStatus: readAll || readableVersions.has(report.version - 1) ? report.previousStatus : null,
       at: submittedAt,
       round: round?.name ?? null,
       files: evidenceFiles,

@@ -366,6 +366,16 @@ describe("what each viewer sees of a pair", () => {
     }
   });
 
+  // Threat: a shared report's "previous status" giving away the status of the restricted
+  // report before it (LIMITED, in BH-RESTRICTED) to another member state or an observer.
+  it("shows a previous status only when the report before is readable too", async () => {
+    const previous = (view: Awaited<ReturnType<typeof getPairView>>) =>
+      view!.timeline.flatMap((e) => (e.kind === "report" ? [[e.version, e.previousStatus]] : []));
+    expect(previous(await getPairView(secretariat, "BH", "35/6"))).toEqual([[3, "SUBSTANTIAL"], [2, "LIMITED"], [1, null]]);
+    expect(previous(await getPairView(qa, "BH", "35/6"))).toEqual([[3, "SUBSTANTIAL"], [2, null]]);
+    expect(previous(await getPairView(observer, "BH", "35/6"))).toEqual([[3, null]]);
+  });
+
   it("answers nothing (404) alike for a pair with only restricted reports and a pair with none", async () => {
     for (const actor of [qa, observer]) {
       expect(await getPairView(actor, "BH", "35/7")).toBeNull();
