@@ -17,7 +17,7 @@ async function formReady(page: Page, testId: string) {
 async function dashboardCount(page: Page, code: string, status: string): Promise<number> {
   await page.goto("/en");
   await expect(page.getByTestId("matrix").locator(`tr[data-commitment="${code}"]`)).toBeVisible();
-  return page.getByTestId("matrix").locator(`tr[data-commitment="${code}"] td[data-country] a.mx-${status}`).count();
+  return page.getByTestId("matrix").locator(`tr[data-commitment="${code}"] td[data-country] .mx-c.mx-${status}`).count();
 }
 
 test.describe("the reporting workflow", () => {

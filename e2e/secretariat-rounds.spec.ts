@@ -73,6 +73,15 @@ test.describe("reporting rounds and reminders", () => {
     await expect(delegate.getByTestId("unread-count")).toHaveCount(0);
     await expect(delegate.locator("li[data-unread='true']")).toHaveCount(0);
 
+    // Everyone's dashboard shows the open round's reporting rate and which commitments each
+    // member state has not reported on in it.
+    await delegate.goto("/en");
+    const onDashboard = delegate.getByTestId("open-rounds").locator("tr[data-round='Spring reporting round']");
+    await expect(onDashboard.getByTestId("rate")).toContainText(/of 176 reported/);
+    await onDashboard.getByTestId("round-gaps").locator("summary").click();
+    await expect(onDashboard.getByTestId("round-gaps").locator("li[data-country='EG']")).toContainText("35/1 35/2 35/3 35/4 35/5 35/6 35/7 35/8");
+    await expect(onDashboard.getByRole("link")).toHaveCount(0); // the round's page is the secretariat's
+
     // The round's page is the secretariat's.
     const response = await delegate.goto(roundUrl.replace(/^\/en/, "/ar"));
     expect(response?.status()).toBe(404);

@@ -8,13 +8,15 @@ import { commitmentPath } from "@/components/dashboard/format";
 import { Matrix } from "@/components/dashboard/matrix";
 import { RecentActivity } from "@/components/dashboard/recent-activity";
 import { RollupTable } from "@/components/dashboard/rollup-table";
+import { RoundReportingRates } from "@/components/rounds/round-reporting-rates";
 import { TrendChart } from "@/components/dashboard/trend-chart";
 import { requirePageUser } from "@/lib/auth/page-guards";
+import { canReadAllReportsOf } from "@/lib/auth/permissions";
 import { getDashboard, listSessionNumbers } from "@/lib/data/dashboard";
 import { listRecentActivity } from "@/lib/data/dashboard-activity";
 import { getStatusTrend } from "@/lib/data/dashboard-trend";
 import { InvalidInputError, NotFoundError } from "@/lib/errors";
-import { formatDay } from "@/lib/i18n/format";
+import { formatDate } from "@/lib/i18n/format";
 import { localePath } from "@/lib/i18n/paths";
 import { pickLocalized } from "@/lib/i18n/localized";
 import type { Locale } from "@/lib/i18n/routing";
@@ -24,6 +26,11 @@ export async function generateMetadata({ params }: PageProps<"/[locale]">): Prom
   const { locale } = await params;
   const t = await getTranslations({ locale: locale as Locale, namespace: "dashboard" });
   return { title: t("title") };
+}
+
+function asOfWords(date: Date, locale: Locale) {
+  const { gregorian, hijri } = formatDate(date, locale);
+  return { date: gregorian, hijri };
 }
 
 export default async function DashboardPage({ params, searchParams }: PageProps<"/[locale]">) {
@@ -61,7 +68,7 @@ export default async function DashboardPage({ params, searchParams }: PageProps<
           <DualDate date={new Date(`${session.startsOn}T00:00:00Z`)} />
         </div>
         <p className="text-sm text-stone-500">
-          {t("asOf", { date: formatDay(new Date(`${view.asOf}T00:00:00Z`), locale) })}
+          {t("asOf", asOfWords(new Date(`${view.asOf}T00:00:00Z`), locale))}
         </p>
       </header>
 
@@ -71,7 +78,7 @@ export default async function DashboardPage({ params, searchParams }: PageProps<
 
       <section aria-labelledby="matrix-heading" className="space-y-3">
         <h2 id="matrix-heading" className="text-lg font-semibold">{t("matrix.heading")}</h2>
-        <Matrix view={view} locale={locale} />
+        <Matrix view={view} locale={locale} readsAllOf={new Set(view.columns.filter((c) => canReadAllReportsOf(actor, c.code)).map((c) => c.code))} />
       </section>
 
       <section className="space-y-6">
@@ -106,6 +113,11 @@ export default async function DashboardPage({ params, searchParams }: PageProps<
               figures: rollups.countries[k.code]!,
             }))}
         />
+      </section>
+
+      <section aria-labelledby="rounds-heading" className="space-y-3" data-testid="open-rounds">
+        <h2 id="rounds-heading" className="text-lg font-semibold">{t("rounds.heading")}</h2>
+        <RoundReportingRates actor={actor} locale={locale} session={session.number} open withGaps />
       </section>
 
       <TrendChart trend={trend} locale={locale} heading={t("trend.heading")} />

@@ -6,7 +6,7 @@ import { pickLocalized } from "@/lib/i18n/localized";
 import type { Locale } from "@/lib/i18n/routing";
 import { NO_REPORT, STATUSES, WITHHELD } from "@/lib/status-scale";
 import { commitmentPath, formatScore, pairPath } from "./format";
-import { MatrixCellLink, type CellWords } from "./matrix-cell";
+import { PairCell, type CellWords } from "./matrix-cell";
 import "./dashboard.css";
 
 // Hundreds of cells link out: plain anchors (no client component, no prefetching each one).
@@ -16,8 +16,9 @@ const href = (locale: Locale, pathname: string, query?: Record<string, string>) 
 /**
  * The member-state × commitment matrix: rows are the commitments in view, grouped by theme;
  * columns the member states in view. It follows the page's direction (right to left in Arabic).
+ * `readsAllOf`: the member states whose every report the viewer reads (their pages all open).
  */
-export function Matrix({ view, locale }: { view: DashboardView; locale: Locale }) {
+export function Matrix({ view, locale, readsAllOf }: { view: DashboardView; locale: Locale; readsAllOf: ReadonlySet<string> }) {
   const t = useTranslations("dashboard");
   const status = useTranslations("common.status");
   const cells = new Map(view.cells.map((cell) => [`${cell.commitment} ${cell.country}`, cell]));
@@ -40,6 +41,8 @@ export function Matrix({ view, locale }: { view: DashboardView; locale: Locale }
     separator: locale === "ar" ? "؛ " : "; ",
   };
   const sessionNumber = String(view.session.number);
+  // A pair's page shows what the viewer may read of it, and is a 404 when that is nothing.
+  const opens = (country: string, cell: MatrixCell) => readsAllOf.has(country) || (cell.status !== NO_REPORT && cell.status !== WITHHELD);
 
   return (
     <div className="space-y-3">
@@ -103,7 +106,11 @@ export function Matrix({ view, locale }: { view: DashboardView; locale: Locale }
                       return (
                         <td key={country.code} data-country={country.code}>
                           {cell ? (
-                            <MatrixCellLink cell={cell} href={`/${locale}${pairPath(country.code, commitment.code)}`} words={words} />
+                            <PairCell
+                              cell={cell}
+                              href={opens(country.code, cell) ? `/${locale}${pairPath(country.code, commitment.code)}` : null}
+                              words={words}
+                            />
                           ) : (
                             <span className="text-stone-300" title={t("matrix.filteredOut")}>
                               ·

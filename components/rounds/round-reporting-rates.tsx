@@ -3,8 +3,8 @@ import { DualDate } from "@/components/dual-date";
 import type { Actor } from "@/lib/auth/actor";
 import { canManageRounds } from "@/lib/auth/permissions";
 import { getRound, listRoundFigures, type RoundFigures } from "@/lib/data/rounds";
-import { Link } from "@/lib/i18n/navigation";
 import { pickLocalized } from "@/lib/i18n/localized";
+import { localePath } from "@/lib/i18n/paths";
 import type { Locale } from "@/lib/i18n/routing";
 import { RateBar } from "./rate-bar";
 
@@ -13,6 +13,8 @@ type Props = {
   locale: Locale;
   /** Only the rounds open today. */
   open?: boolean;
+  /** Only the rounds of this council session (by number). */
+  session?: number;
   /** Under each open round, the member states with commitments still without a report in it. */
   withGaps?: boolean;
   /** Figures already read by the page. */
@@ -25,9 +27,9 @@ type Props = {
  * reported on in the open rounds. For the dashboard and the secretariat's rounds page:
  * `<RoundReportingRates actor={actor} locale={locale} open withGaps />` (a server component).
  */
-export async function RoundReportingRates({ actor, locale, open = false, withGaps = false, rounds }: Props) {
+export async function RoundReportingRates({ actor, locale, open = false, session, withGaps = false, rounds }: Props) {
   const t = await getTranslations({ locale, namespace: "rounds" });
-  const list = rounds ?? (await listRoundFigures(actor, { open }));
+  const list = rounds ?? (await listRoundFigures(actor, { open, ...(session === undefined ? {} : { session }) }));
   if (list.length === 0) return <p className="text-sm text-stone-600">{t(open ? "noneOpen" : "none")}</p>;
   const linked = canManageRounds(actor);
   const gaps = new Map(
@@ -54,7 +56,8 @@ export async function RoundReportingRates({ actor, locale, open = false, withGap
           {list.map((round) => (
             <tr key={round.id} data-round={round.name}>
               <td className="px-3 py-2 font-medium">
-                {linked ? <Link href={`/admin/rounds/${round.id}`} className="text-brand-700 hover:underline">{round.name}</Link> : round.name}
+                {/* A plain anchor: next-intl's Link would add its client JavaScript to the dashboard. */}
+                {linked ? <a href={localePath(locale, `/admin/rounds/${round.id}`)} className="text-brand-700 hover:underline">{round.name}</a> : round.name}
               </td>
               <td className="px-3 py-2 tabular-nums">{round.session.number}</td>
               <td className="px-3 py-2"><DualDate date={round.opensOn} /></td>
