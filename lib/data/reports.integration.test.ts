@@ -400,6 +400,23 @@ describe("history is append-only", () => {
     await expect(db.report.update({ where: { id: row.id }, data: { narrative: "rewritten" } })).rejects.toThrow();
     await expect(db.report.delete({ where: { id: row.id } })).rejects.toThrow();
   });
+
+  // Threat: evidence behind a submitted report swapped or removed afterwards, by a bug or by
+  // anyone with the application's database credentials.
+  it("refuses to change, re-attach or delete an attached evidence file; a pending one is only attached once", async () => {
+    const attached = await db.evidenceFile.findFirstOrThrow({ where: { reportId: { not: null } } });
+    const other = await db.report.findFirstOrThrow({ where: { id: { not: attached.reportId! } } });
+    await expect(db.evidenceFile.update({ where: { id: attached.id }, data: { content: Buffer.from("forged") } })).rejects.toThrow(/append-only/);
+    await expect(db.evidenceFile.update({ where: { id: attached.id }, data: { reportId: other.id } })).rejects.toThrow(/append-only/);
+    await expect(db.evidenceFile.delete({ where: { id: attached.id } })).rejects.toThrow(/append-only/);
+    await expect(db.$executeRaw`TRUNCATE evidence_file`).rejects.toThrow(/append-only/);
+
+    const [pending] = await storePendingEvidence(qa, "35/7", [{ name: "p.png", bytes: ACCEPTED_SAMPLES.png!.bytes }], null);
+    await expect(db.evidenceFile.update({ where: { id: pending!.id }, data: { filename: "renamed.png" } })).rejects.toThrow(/append-only/);
+    await expect(db.evidenceFile.update({ where: { id: pending!.id }, data: { reportId: other.id, sha256: "0".repeat(64) } })).rejects.toThrow(/append-only/);
+    expect(await db.evidenceFile.findUniqueOrThrow({ where: { id: pending!.id }, select: { filename: true, reportId: true } })).toEqual({ filename: "p.png", reportId: null });
+    await removePendingEvidence(qa, pending!.id, null);
+  });
 });
 
 describe("pair_status after everything above", () => {
