@@ -1,5 +1,6 @@
 // `npm run db:seed`: reference data always; demo accounts and history with SEED_DEMO=1.
 // Idempotent: running it twice changes nothing.
+import { generateTotpSecret } from "@/lib/auth/totp";
 import { db } from "@/lib/db";
 import { DEFAULT_DEMO_PASSWORD, seedDemoAccounts, seedDemoHistory } from "./seed-data/demo";
 import { seedReferenceData } from "./seed-data/reference";
@@ -8,12 +9,19 @@ async function main() {
   const { created } = await seedReferenceData(db);
   console.log(`Reference data: ${created} row(s) created.`);
   if (process.env.SEED_DEMO === "1") {
-    const accounts = await seedDemoAccounts(db, {
-      password: process.env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD,
-      totpSecret: process.env.DEMO_TOTP_SECRET || undefined,
-    });
+    const password = process.env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD;
+    // The demo admin and secretariat cannot sign in without an authenticator: give them one.
+    const totpSecret = process.env.DEMO_TOTP_SECRET || generateTotpSecret();
+    const created = await seedDemoAccounts(db, { password, totpSecret });
     const { reports } = await seedDemoHistory(db);
-    console.log(`Demo data: ${accounts.length} account(s), ${reports} new report(s).`);
+    console.log(`Demo data: ${created.length} new account(s), ${reports} new report(s).`);
+    if (created.length > 0) {
+      console.log(`New demo accounts (password: ${password}):`);
+      for (const account of created) console.log(`  ${account.role.padEnd(11)} ${account.email}`);
+      if (created.some((a) => a.role === "ADMIN" || a.role === "SECRETARIAT")) {
+        console.log(`The admin and secretariat sign in with a TOTP code for the secret DEMO_TOTP_SECRET=${totpSecret}`);
+      }
+    }
   }
   // Autovacuum never analyses tables this small, and without statistics the planner guesses
   // the dashboard's joins with member states and themes badly.

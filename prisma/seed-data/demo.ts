@@ -76,9 +76,14 @@ type Client = Pick<
   "user" | "commitment" | "report" | "pairStatus" | "review" | "assessment" | "comment" | "$transaction"
 >;
 
+/**
+ * Creates the demo accounts that do not exist yet (existing ones are left as they are) and
+ * returns those it created. The admin and secretariat must sign in with TOTP: they get
+ * `totpSecret` as their enrolled authenticator.
+ */
 export async function seedDemoAccounts(
   db: Client,
-  options: { password: string; totpSecret?: string },
+  options: { password: string; totpSecret: string },
 ): Promise<DemoAccount[]> {
   const accounts = demoAccounts();
   const existing = new Set(
@@ -94,13 +99,13 @@ export async function seedDemoAccounts(
         ...account,
         passwordHash,
         passwordChangedAt: new Date(),
-        ...(options.totpSecret && (account.role === "ADMIN" || account.role === "SECRETARIAT")
+        ...(account.role === "ADMIN" || account.role === "SECRETARIAT"
           ? { totpSecret: options.totpSecret, totpEnabledAt: new Date() }
           : {}),
       })),
     });
   }
-  return accounts;
+  return missing;
 }
 
 /** Writes the demo history once: does nothing if any report exists. */

@@ -37,11 +37,12 @@ describe("the seed", () => {
   });
 
   it("creates demo accounts and history once, and nothing the second time", async () => {
-    await seedDemoAccounts(db, { password: DEFAULT_DEMO_PASSWORD });
+    const created = await seedDemoAccounts(db, { password: DEFAULT_DEMO_PASSWORD, totpSecret: "JBSWY3DPEHPK3PXP" });
+    expect(created.length).toBeGreaterThan(10);
     const first = await seedDemoHistory(db);
     expect(first.reports).toBeGreaterThan(50);
     const before = await digest();
-    await seedDemoAccounts(db, { password: DEFAULT_DEMO_PASSWORD });
+    expect(await seedDemoAccounts(db, { password: DEFAULT_DEMO_PASSWORD, totpSecret: "JBSWY3DPEHPK3PXP" })).toEqual([]);
     expect(await seedDemoHistory(db)).toEqual({ reports: 0 });
     expect(await digest()).toBe(before);
 
@@ -54,6 +55,11 @@ describe("the seed", () => {
     expect(await verifyPassword(qa.passwordHash!, DEFAULT_DEMO_PASSWORD)).toBe(true);
     for (const role of ["admin", "secretariat", "observer"]) {
       expect(await db.user.count({ where: { email: `${role}@demo.tanfeeth.org` } })).toBe(1);
+    }
+    // Staff must sign in with TOTP: without an enrolled authenticator they never could.
+    for (const email of ["admin@demo.tanfeeth.org", "secretariat@demo.tanfeeth.org"]) {
+      const staff = await db.user.findUniqueOrThrow({ where: { email }, omit: { totpSecret: false } });
+      expect(staff).toMatchObject({ totpSecret: "JBSWY3DPEHPK3PXP", totpEnabledAt: expect.any(Date) });
     }
   });
 

@@ -48,7 +48,7 @@ async function triggers(url: string): Promise<string[]> {
 describe("backup and restore", () => {
   it("restores every row of every table, the audit triggers and a clean migration state", async () => {
     const url = process.env.DATABASE_URL!;
-    await seedDemoAccounts(db, { password: DEFAULT_DEMO_PASSWORD });
+    await seedDemoAccounts(db, { password: DEFAULT_DEMO_PASSWORD, totpSecret: "JBSWY3DPEHPK3PXP" });
     await seedDemoHistory(db);
     await appendAudit(db, { actor: null, action: "test.backup", targetType: "test", after: { text: "نص عربي" } });
 
