@@ -71,6 +71,8 @@ export default async function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy(nonce, env.NODE_ENV === "development");
   if (isApi) {
     response = NextResponse.next();
+    // JSON and downloads run no script and are never framed.
+    response.headers.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
   } else {
     const locale = pathname.split("/")[1];
     // Only page visits are redirected; a POST (a server action) reaches the action, which checks itself.

@@ -109,4 +109,14 @@ test.describe("response hardening", () => {
     expect(scripts.length).toBeGreaterThan(0);
     for (const script of scripts) expect(script).toContain(`nonce="${nonce}"`);
   });
+
+  test("the API answers JSON under a CSP that runs nothing, an unknown path included", async ({ request }) => {
+    const known = await request.get("/api/v1/me");
+    expect(known.headers()["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
+    const unknown = await request.get("/api/v1/no-such-resource");
+    expect(unknown.status()).toBe(404);
+    expect(unknown.headers()["content-type"]).toContain("application/json");
+    expect(await unknown.json()).toMatchObject({ error: { code: "not_found" } });
+    expect(unknown.headers()["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
+  });
 });

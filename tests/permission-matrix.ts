@@ -165,6 +165,7 @@ export const routes: RouteCase[] = [
     contentType: "text/csv",
   },
   { route: "/api/v1/dashboard", method: "GET", path: "/api/v1/dashboard?session=35", resource: "dashboard of session 35 (JSON)", expect: signedIn },
+  { route: "/api/[...rest]", method: "GET", path: "/api/v1/no-such-resource", resource: "an unknown API path (JSON, never HTML)", expect: rule([], "notFound") },
   {
     route: "/api/v1/dashboard",
     method: "GET",
