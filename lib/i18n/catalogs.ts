@@ -6,6 +6,7 @@ import arAuth from "./messages/ar/auth.json";
 import arCommon from "./messages/ar/common.json";
 import arDashboard from "./messages/ar/dashboard.json";
 import arForms from "./messages/ar/forms.json";
+import arMail from "./messages/ar/mail.json";
 import arReporting from "./messages/ar/reporting.json";
 import arNotifications from "./messages/ar/notifications.json";
 import arRounds from "./messages/ar/rounds.json";
@@ -16,6 +17,7 @@ import enAuth from "./messages/en/auth.json";
 import enCommon from "./messages/en/common.json";
 import enDashboard from "./messages/en/dashboard.json";
 import enForms from "./messages/en/forms.json";
+import enMail from "./messages/en/mail.json";
 import enReporting from "./messages/en/reporting.json";
 import enNotifications from "./messages/en/notifications.json";
 import enRounds from "./messages/en/rounds.json";
@@ -29,6 +31,7 @@ const en = {
   common: enCommon,
   dashboard: enDashboard,
   forms: enForms,
+  mail: enMail,
   reporting: enReporting,
   notifications: enNotifications,
   rounds: enRounds,
@@ -46,6 +49,7 @@ export const catalogs: Record<Locale, Messages> = {
     common: arCommon,
     dashboard: arDashboard,
     forms: arForms,
+    mail: arMail,
     reporting: arReporting,
     notifications: arNotifications,
     rounds: arRounds,

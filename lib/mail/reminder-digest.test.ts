@@ -17,7 +17,7 @@ describe("the reminder digest e-mail", () => {
     expect(mail.text.indexOf("قطر")).toBeLessThan(mail.text.indexOf("Qatar"));
     expect(mail.text).toContain("- 35/2: الجريمة المنظمة");
     expect(mail.text).toContain("- 35/2: Organised crime");
-    expect(mail.subject).toContain("2 commitments without a report");
+    expect(mail.subject).toBe("تذكير: التزامان بلا تقرير — Reminder: 2 commitments without a report");
   });
 
   it("gives the closing date in the Gregorian and the Hijri calendar", () => {
@@ -30,5 +30,18 @@ describe("the reminder digest e-mail", () => {
     expect(mail.text).toContain("- 36/1: عنوان عربي فقط\n");
     expect(mail.text.split("- 36/1: عنوان عربي فقط")).toHaveLength(3);
     expect(mail.text).toContain("https://tanfeeth.example.org/en");
+  });
+
+  it("counts in each language's plural forms", () => {
+    const subject = (count: number) =>
+      reminderDigestMail({
+        recipientName: "x",
+        country: { nameAr: "قطر", nameEn: "Qatar" },
+        rounds: [],
+        commitments: Array.from({ length: count }, (_, i) => ({ code: `35/${i + 1}`, titleAr: "ع", titleEn: "e" })),
+      }).subject;
+    expect(subject(1)).toBe("تذكير: التزام واحد بلا تقرير — Reminder: 1 commitment without a report");
+    expect(subject(3)).toContain("3 التزامات");
+    expect(subject(11)).toContain("11 التزامًا");
   });
 });

@@ -1,6 +1,10 @@
 // The reminder digest a delegate receives, in Arabic and in English: the commitments of their
-// country that have no report in the open round(s). Pure, so that it is unit-tested.
+// country that have no report in the open round(s). Its words are in the catalogs (`mail`).
+// Pure, so that it is unit-tested.
+import { createTranslator } from "next-intl";
+import { catalogs } from "@/lib/i18n/catalogs";
 import { formatDate } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/routing";
 
 export type DigestRound = { name: string; closesOn: Date; sessionNumber: number };
 export type DigestCommitment = { code: string; titleAr: string; titleEn: string };
@@ -15,35 +19,33 @@ export type ReminderDigestContent = {
 };
 
 /** A title in the wanted language, or the other one when the translation is missing. */
-const title = (commitment: DigestCommitment, locale: "ar" | "en") =>
+const title = (commitment: DigestCommitment, locale: Locale) =>
   (locale === "ar" ? commitment.titleAr || commitment.titleEn : commitment.titleEn || commitment.titleAr);
 
-function closes(date: Date, locale: "ar" | "en"): string {
+function closes(date: Date, locale: Locale): string {
   const formatted = formatDate(date, locale);
   return `${formatted.gregorian} (${formatted.hijri})`;
 }
 
+const translator = (locale: Locale) => createTranslator({ locale, messages: catalogs[locale], namespace: "mail.reminder" });
+
+function body(content: ReminderDigestContent, locale: Locale): string[] {
+  const t = translator(locale);
+  return [
+    t("greeting", { name: content.recipientName }),
+    "",
+    t("intro", { country: locale === "ar" ? content.country.nameAr : content.country.nameEn }),
+    ...content.rounds.map((round) => t("round", { name: round.name, session: round.sessionNumber, date: closes(round.closesOn, locale) })),
+    "",
+    ...content.commitments.map((c) => `- ${c.code}: ${title(c, locale)}`),
+    ...(content.baseUrl ? ["", t("link", { url: `${content.baseUrl}/${locale}` })] : []),
+  ];
+}
+
 export function reminderDigestMail(content: ReminderDigestContent): { subject: string; text: string } {
   const count = content.commitments.length;
-  const subject = `تذكير: تقارير مطلوبة (${count}) — Reminder: ${count} commitment${count === 1 ? "" : "s"} without a report`;
-  const arabic = [
-    `السيد/السيدة ${content.recipientName}،`,
-    "",
-    `لم تُقدَّم بعدُ تقارير ${content.country.nameAr} عن الالتزامات التالية في جولة الإبلاغ المفتوحة:`,
-    ...content.rounds.map((round) => `• ${round.name} (الدورة ${round.sessionNumber}) — تُغلق في ${closes(round.closesOn, "ar")}`),
-    "",
-    ...content.commitments.map((c) => `- ${c.code}: ${title(c, "ar")}`),
-    ...(content.baseUrl ? ["", `للإبلاغ: ${content.baseUrl}/ar`] : []),
-  ];
-  const english = [
-    `Dear ${content.recipientName},`,
-    "",
-    `${content.country.nameEn} has not yet reported on the following commitments in the open reporting round:`,
-    ...content.rounds.map((round) => `• ${round.name} (session ${round.sessionNumber}) — closes on ${closes(round.closesOn, "en")}`),
-    "",
-    ...content.commitments.map((c) => `- ${c.code}: ${title(c, "en")}`),
-    ...(content.baseUrl ? ["", `To report: ${content.baseUrl}/en`] : []),
-  ];
-  const footer = ["", "—", "تنفيذ · Tanfeeth — رسالة آلية، مرة في اليوم على الأكثر · an automatic message, at most once a day"];
-  return { subject, text: [...arabic, "", "────────", "", ...english, ...footer].join("\n") };
+  const [ar, en] = [translator("ar"), translator("en")];
+  const subject = `${ar("subject", { count })} — ${en("subject", { count })}`;
+  const footer = ["", "—", `تنفيذ · Tanfeeth — ${ar("footer")} · ${en("footer")}`];
+  return { subject, text: [...body(content, "ar"), "", "────────", "", ...body(content, "en"), ...footer].join("\n") };
 }
