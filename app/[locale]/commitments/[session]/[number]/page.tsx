@@ -34,6 +34,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `${commitment.code} — ${pickLocalized(commitment, "title", locale)}` };
 }
 
+const ARABIC_LETTER = /[\u0600-\u06FF]/;
+const sourceLanguage = (text: string): { lang: string; dir: "rtl" | "ltr" } =>
+  ARABIC_LETTER.test(text) ? { lang: "ar", dir: "rtl" } : { lang: "en", dir: "ltr" };
+
 export default async function CommitmentPage({ params }: Props) {
   const { locale, commitment, view } = await load(params);
   setRequestLocale(locale);
@@ -88,7 +92,8 @@ export default async function CommitmentPage({ params }: Props) {
         <h2 id="source-heading" className="text-lg font-semibold">
           {t("commitment.sourceHeading")}
         </h2>
-        <blockquote lang="ar" dir="rtl" className="mt-3 border-s-4 border-brand-600 ps-4 leading-loose">
+        {/* The sentence as the communiqué says it: Arabic, or English for a communiqué imported in English. */}
+        <blockquote {...sourceLanguage(commitment.sourceAr)} className="mt-3 border-s-4 border-brand-600 ps-4 leading-loose">
           {commitment.sourceAr}
         </blockquote>
       </section>
