@@ -1,16 +1,12 @@
 // The page the proxy answers while PostgreSQL is unreachable: 503, localised, no details.
+// The proxy imports only the common catalog, not every namespace.
+import arCommon from "@/lib/i18n/messages/ar/common.json";
+import enCommon from "@/lib/i18n/messages/en/common.json";
+
 const TEXT = {
-  ar: {
-    title: "الخدمة غير متاحة مؤقتًا",
-    body: "تعذّر الوصول إلى قاعدة البيانات. لم يُفقد أي شيء؛ يُرجى إعادة المحاولة بعد قليل.",
-    retry: "إعادة المحاولة",
-  },
-  en: {
-    title: "Temporarily unavailable",
-    body: "The database cannot be reached. Nothing has been lost; please try again in a moment.",
-    retry: "Try again",
-  },
-} as const;
+  ar: { title: arCommon.errors.unavailableTitle, body: arCommon.errors.unavailableBody, retry: arCommon.errors.retry },
+  en: { title: enCommon.errors.unavailableTitle, body: enCommon.errors.unavailableBody, retry: enCommon.errors.retry },
+};
 
 export function unavailablePage(locale: string): string {
   const lang = locale === "en" ? "en" : "ar";
