@@ -5,7 +5,7 @@ export const dynamic = "force-dynamic";
 
 // An unknown API path answers JSON like every other route handler (401 signed out, 404 signed
 // in), not Next's HTML 404 page.
-const unknown = apiRoute(async () => {
+const unknown = apiRoute<{ rest: string[] }>(async () => {
   throw new NotFoundError("route");
 });
 
