@@ -17,7 +17,7 @@ import {
   updateCouncilSession,
   withdrawCommitment,
 } from "./council-sessions";
-import { listLineage } from "./lineage";
+import { listLineage, listPairLineage } from "./lineage";
 
 let secretariat: Actor;
 let delegate: Actor;
@@ -194,6 +194,19 @@ describe("carry-over", () => {
     const history = await db.report.count({ where: { commitmentId: { in: lineage.map((e) => e.id) }, countryCode: "QA" } });
     expect(history).toBe(2);
     expect((await auditRows("commitment.carried_over", created.id))[0]!.after).toMatchObject({ code: "50/1", previousCode: "35/4" });
+  });
+
+  // Threat: the carried-over pair's page giving away, through its lineage, the status of a
+  // restricted report of the earlier commitment to another member state or an observer.
+  it("shows on the new pair the country's status on the earlier commitment, to those who may see it", async () => {
+    const created = await db.commitment.findUniqueOrThrow({ where: { code: "50/1" } });
+    const earlier = (entries: Awaited<ReturnType<typeof listPairLineage>>) => entries.map((e) => [e.code, e.status, e.opens]);
+    expect(earlier(await listPairLineage(delegate, "QA", created.id))).toEqual([["35/4", "SUBSTANTIAL", true]]);
+    expect(earlier(await listPairLineage(secretariat, "QA", created.id))).toEqual([["35/4", "SUBSTANTIAL", true]]);
+    const other = await createUser({ role: "DELEGATE", countryCode: "DZ" });
+    expect(earlier(await listPairLineage(other, "QA", created.id))).toEqual([["35/4", "WITHHELD", false]]);
+    expect(earlier(await listPairLineage(other, "DZ", created.id))).toEqual([["35/4", "NO_REPORT", true]]);
+    expect(await listPairLineage(delegate, "QA", oldId)).toEqual([]);
   });
 
   it("does not carry the same commitment over twice, nor a withdrawn one", async () => {

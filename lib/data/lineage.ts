@@ -5,9 +5,10 @@ import "server-only";
 import { z } from "zod";
 import type { CommitmentLink } from "@/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
-import { canReadDashboard } from "@/lib/auth/permissions";
+import { canReadAllReportsOf, canReadDashboard, canReadPairDetail } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { ForbiddenError } from "@/lib/errors";
+import { NO_REPORT, WITHHELD, type DisplayedStatus } from "@/lib/status-scale";
 
 export type LineageEntry = {
   id: string;
@@ -57,4 +58,35 @@ export async function listLineage(actor: Actor, commitmentId: string): Promise<L
   return rows
     .sort((a, b) => depth.get(b.id)! - depth.get(a.id)!)
     .map(({ session, ...row }) => ({ ...row, sessionNumber: session.number }));
+}
+
+export type PairLineageEntry = LineageEntry & {
+  /** The country's current status on that earlier commitment, as this viewer may see it. */
+  status: DisplayedStatus;
+  /** Whether the viewer may open that pair's page (it answers 404 when nothing there is readable). */
+  opens: boolean;
+};
+
+/**
+ * The earlier commitments of a pair's lineage, oldest first, each with the country's current
+ * status on it under the usual visibility rules — where a carried-over pair's history lives.
+ */
+export async function listPairLineage(actor: Actor, countryCode: string, commitmentId: string): Promise<PairLineageEntry[]> {
+  const earlier = (await listLineage(actor, commitmentId)).filter((entry) => entry.id !== commitmentId);
+  if (earlier.length === 0) return [];
+  const pairs = await db.pairStatus.findMany({
+    where: { countryCode, commitmentId: { in: earlier.map((e) => e.id) } },
+    select: { commitmentId: true, status: true, visibility: true },
+  });
+  const byCommitment = new Map(pairs.map((p) => [p.commitmentId, p]));
+  const readsAll = canReadAllReportsOf(actor, countryCode);
+  return earlier.map((entry) => {
+    const pair = byCommitment.get(entry.id);
+    const status: DisplayedStatus = !pair?.status
+      ? NO_REPORT
+      : canReadPairDetail(actor, { countryCode, visibility: pair.visibility })
+        ? pair.status
+        : WITHHELD;
+    return { ...entry, status, opens: readsAll || (status !== NO_REPORT && status !== WITHHELD) };
+  });
 }

@@ -7,6 +7,7 @@ import { CommentForm } from "@/components/forms/comment-form";
 import { PendingFiles } from "@/components/forms/pending-files";
 import { ReportForm, type ReportFormDefaults } from "@/components/forms/report-form";
 import { ReviewForm } from "@/components/forms/review-form";
+import { PairLineage } from "@/components/pair-lineage";
 import { StatusBadge } from "@/components/status-badge";
 import { Timeline } from "@/components/timeline";
 import { requirePageUser } from "@/lib/auth/page-guards";
@@ -123,6 +124,8 @@ export default async function PairPage({ params }: Props) {
         ) : null}
         {current.version !== null ? <p className="mt-3 text-xs text-stone-500">{t("version", { version: current.version })}</p> : null}
       </section>
+
+      <PairLineage actor={actor} locale={locale} country={view.country.code} commitmentId={view.commitmentId} />
 
       <div className="grid gap-8 lg:grid-cols-5">
         <section aria-labelledby="history-heading" className="space-y-3 lg:col-span-3">
