@@ -1,6 +1,8 @@
 // Threat: one member state's restricted reports reaching another member state, an observer
 // or the public through any page or API response. Each country's restricted reports carry a
-// unique canary string; no response to someone who may not read them may contain it.
+// unique canary string — in the narrative, an evidence link, the not-applicable reason, an
+// evidence file's name and the pair's thread; no response to someone who may not read them may
+// contain it.
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { COUNTRY_A, COUNTRY_B, pages, routes, SUBJECTS, type Subject } from "../tests/permission-matrix";
@@ -22,7 +24,7 @@ const mayRead: Record<Subject, string[]> = {
 
 test.beforeAll(async () => {
   for (const country of [COUNTRY_A, COUNTRY_B]) {
-    for (let n = 1; n <= 8; n++) await appendRestrictedReport(country, `35/${n}`, `${canary[country]} — restricted narrative ${n}`);
+    for (let n = 1; n <= 8; n++) await appendRestrictedReport(country, `35/${n}`, `${canary[country]} — restricted narrative ${n}`, canary[country]);
   }
 });
 
@@ -55,6 +57,11 @@ test("each delegate and the secretariat do see the restricted narratives they ma
     for (const path of [`/en/countries/${country}/commitments/35/1`, `/ar/countries/${country}/commitments/35/2`, `/api/v1/countries/${country}/reports?commitment=35/3`]) {
       const body = await (await request.get(path)).text();
       expect(body.includes(canary[country]!), `${path} as ${subject}`).toBe(true);
+    }
+    // …and in every field that carries it: the sweep is only as good as its canaries.
+    const page = await (await request.get(`/en/countries/${country}/commitments/35/4`)).text();
+    for (const field of [`${canary[country]}.pdf`, `evidence.example.org/${canary[country]}`, `${canary[country]} — thread`]) {
+      expect(page.includes(field), `${field} as ${subject}`).toBe(true);
     }
     await request.dispose();
   }
