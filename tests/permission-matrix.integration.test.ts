@@ -8,7 +8,13 @@ import { getDashboard as getDashboardView } from "@/lib/data/dashboard";
 import { createUser as adminCreateUser, issuePasswordLink, listUsers, setUserActive, updateUser } from "@/lib/data/users";
 import { signOutEverywhere } from "@/lib/data/accounts";
 import { db } from "@/lib/db";
-import { ForbiddenError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { recordAssessment } from "@/lib/data/assessments";
+import { addComment } from "@/lib/data/comments";
+import { storePendingEvidence } from "@/lib/data/evidence";
+import { saveDraft, submitReport } from "@/lib/data/reports";
+import { reviewReport } from "@/lib/data/reviews";
+import { ACCEPTED_SAMPLES } from "./evidence-samples";
 import { GET as getCommitments } from "@/app/api/v1/commitments/route";
 import { GET as getDashboard } from "@/app/api/v1/dashboard/route";
 import { GET as getMe } from "@/app/api/v1/me/route";
@@ -54,6 +60,7 @@ import {
   SUBJECTS,
   adminOnly,
   routes,
+  rule,
   signedIn,
   staffOnly,
   type Rule,
@@ -62,6 +69,7 @@ import {
 
 type Signed = Exclude<Subject, "signedOut" | "delegateARevoked">;
 const actors = {} as Record<Signed, Actor>;
+const signedSubjects = SUBJECTS.filter((s): s is Signed => s !== "signedOut" && s !== "delegateARevoked");
 let revokedToken: string;
 
 async function digest(): Promise<string> {
@@ -76,6 +84,13 @@ async function digest(): Promise<string> {
       UNION ALL SELECT row_to_json(r)::text FROM reporting_round r
       UNION ALL SELECT row_to_json(n)::text FROM notification n
       UNION ALL SELECT row_to_json(d)::text FROM reminder_digest d
+      UNION ALL SELECT row_to_json(r)::text FROM report r
+      UNION ALL SELECT row_to_json(r)::text FROM report_draft r
+      UNION ALL SELECT row_to_json(r)::text FROM review r
+      UNION ALL SELECT row_to_json(a)::text FROM assessment a
+      UNION ALL SELECT row_to_json(c)::text FROM comment c
+      UNION ALL SELECT row_to_json(e)::text FROM evidence_file e
+      UNION ALL SELECT row_to_json(p)::text FROM pair_status p
     ) rows`;
   return row!.digest;
 }
@@ -193,7 +208,6 @@ describe("route handlers, called with each subject's session cookie", () => {
 
 describe("the secretariat's data layer", () => {
   type Signed = Exclude<Subject, "signedOut" | "delegateARevoked">;
-  const signedSubjects = SUBJECTS.filter((s): s is Signed => s !== "signedOut" && s !== "delegateARevoked");
   const index = (subject: Signed) => signedSubjects.indexOf(subject) + 1;
   const ids: Record<string, string> = {};
   let roundId: string;
@@ -306,6 +320,61 @@ describe("the secretariat's data layer", () => {
         } else {
           const before = await digest();
           await expect(run(actors[subject], subject)).rejects.toBeInstanceOf(ForbiddenError);
+          expect(await digest()).toBe(before);
+        }
+      });
+    }
+  }
+});
+
+describe("reporting in the data layer, with valid input", () => {
+  // Each subject allowed to review gets its own pair to decide on (a report is decided once).
+  const reviewTargets = {} as Record<Signed, string>;
+  const versionOf = async (code: string, country: string) =>
+    (await db.pairStatus.findFirst({ where: { commitment: { code }, countryCode: country }, select: { version: true } }))?.version ?? 0;
+  const writers = rule(["delegateA"], "forbidden");
+  const delegates = rule(["delegateA", "delegateB"], "forbidden");
+  const countryAThread = rule(["delegateA", "secretariat", "admin"], "forbidden");
+
+  beforeAll(async () => {
+    const bahrain = await createUser({ role: "DELEGATE", countryCode: "BH" });
+    for (const [i, subject] of signedSubjects.entries()) {
+      reviewTargets[subject] = (await recordReport({ code: `35/${i + 1}`, country: "BH", status: "LIMITED", authorId: bahrain.id })).id;
+    }
+  });
+
+  const cases: { name: string; rule: Rule; run: (actor: Actor, subject: Signed) => Promise<unknown> }[] = [
+    {
+      name: "submitReport for country A",
+      rule: writers,
+      run: async (a) =>
+        submitReport(
+          a,
+          { commitment: "35/2", country: COUNTRY_A, status: "LIMITED", notApplicableReason: null, narrative: "valid", evidenceLinks: [], visibility: "RESTRICTED", baseVersion: await versionOf("35/2", COUNTRY_A) },
+          null,
+        ),
+    },
+    {
+      name: "saveDraft",
+      rule: delegates,
+      run: (a) => saveDraft(a, { commitment: "35/2", baseVersion: 0, status: null, notApplicableReason: null, narrative: "draft", evidenceLinks: [], visibility: "RESTRICTED" }, null),
+    },
+    { name: "storePendingEvidence", rule: delegates, run: (a) => storePendingEvidence(a, "35/2", [{ name: "plan.pdf", bytes: ACCEPTED_SAMPLES.pdf!.bytes }], null) },
+    { name: "reviewReport", rule: staffOnly, run: (a, s) => reviewReport(a, reviewTargets[s], { decision: "VALIDATE", comment: "" }, null) },
+    { name: "recordAssessment", rule: staffOnly, run: (a) => recordAssessment(a, { commitment: "35/2", country: COUNTRY_A, score: 0, rationale: "valid" }, null) },
+    { name: "addComment on country A's pair", rule: countryAThread, run: (a) => addComment(a, { commitment: "35/2", country: COUNTRY_A, body: "valid" }, null) },
+  ];
+
+  for (const { name, rule: expected, run } of cases) {
+    for (const subject of signedSubjects) {
+      it(`${name} as ${subject}: ${expected[subject]}`, async () => {
+        if (expected[subject] === "ok") {
+          await expect(run(actors[subject], subject)).resolves.not.toThrow();
+        } else {
+          const before = await digest();
+          // Another country's pair may also be refused as if it did not exist (404).
+          const error = await run(actors[subject], subject).catch((e: unknown) => e);
+          expect(error instanceof ForbiddenError || error instanceof NotFoundError, String(error)).toBe(true);
           expect(await digest()).toBe(before);
         }
       });

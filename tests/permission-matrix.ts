@@ -27,7 +27,7 @@ export const COUNTRY_B = "DZ";
 export type Outcome = "ok" | "unauthenticated" | "forbidden" | "notFound";
 export type Rule = Record<Subject, Outcome>;
 
-function rule(ok: Subject[], refused: Exclude<Outcome, "ok" | "unauthenticated">): Rule {
+export function rule(ok: Subject[], refused: Exclude<Outcome, "ok" | "unauthenticated">): Rule {
   return Object.fromEntries(
     SUBJECTS.map((subject) => [
       subject,
