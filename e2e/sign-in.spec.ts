@@ -88,6 +88,30 @@ test.describe("sign-in for scripts", () => {
     expect((await blocked.json()).error.code).toBe("too_many_requests");
     await request.dispose();
   });
+
+  test("tells a blocked user so in the sign-in form, in Arabic and English", async ({ page }) => {
+    // The failures come from the browser itself: the throttle counts per address.
+    const email = `blocked.form.${Date.now()}@demo.tanfeeth.org`;
+    await page.goto("/en/sign-in");
+    await page.locator("input[name=email]").fill(email);
+    for (let i = 0; i < 10; i++) {
+      await page.locator("input[name=password]").fill(`guess number ${i}`);
+      await page.locator("main form button[type=submit]").click();
+      await expect(page.locator("main form [role=alert]")).toHaveText("The sign-in details are not correct.");
+      await expect(page.locator("main form button[type=submit]")).toBeEnabled();
+    }
+    for (const [locale, message] of [
+      ["ar", "محاولات فاشلة كثيرة. حُظر تسجيل الدخول لمدة 15 دقيقة؛ حاول لاحقًا."],
+      ["en", "Too many failed attempts. Sign-in is blocked for 15 minutes; try again later."],
+    ] as const) {
+      await page.goto(`/${locale}/sign-in`);
+      await page.locator("input[name=email]").fill(email);
+      await page.locator("input[name=password]").fill("guess number 12");
+      await page.locator("main form button[type=submit]").click();
+      await expect(page.locator("main form [role=alert]")).toHaveText(message);
+      await expect(page).toHaveURL(new RegExp(`/${locale}/sign-in$`));
+    }
+  });
 });
 
 test.describe("response hardening", () => {
