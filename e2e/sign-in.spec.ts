@@ -28,6 +28,9 @@ test.describe("signing in", () => {
     await page.getByLabel("E-mail address").fill("nobody@demo.tanfeeth.org");
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page.locator("main form [role=alert]")).toHaveText("The sign-in details are not correct.");
+    // next-auth's own error redirect (without JavaScript) loses its error code on arrival.
+    await page.goto("/api/auth/error?error=CredentialsSignin");
+    await expect(page).toHaveURL(/\/ar\/sign-in$/);
   });
 
   test("the secretariat signs in with a code from its authenticator app", async ({ page }) => {

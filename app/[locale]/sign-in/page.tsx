@@ -19,8 +19,12 @@ export default async function SignInPage({ params, searchParams }: PageProps<"/[
   const locale = (await params).locale as Locale;
   setRequestLocale(locale);
   if (await getCurrentUser()) redirect({ href: "/", locale });
+  const search = await searchParams;
+  const next = safeNext(search.next, locale);
+  // next-auth's own redirects (its error page is this one) put an error code in the URL: it
+  // would tell whoever sees the address why a sign-in failed. Drop it.
+  if (search.error !== undefined) redirect({ href: next ? { pathname: "/sign-in", query: { next } } : "/sign-in", locale });
   const t = await getTranslations({ locale, namespace: "auth.signIn" });
-  const next = safeNext((await searchParams).next, locale);
   return (
     <section className="mx-auto max-w-sm rounded-lg border border-stone-200 bg-white p-6 shadow-sm">
       <h1 className="mb-1 text-xl font-semibold">{t("title")}</h1>
