@@ -117,7 +117,7 @@ export default async function DashboardPage({ params, searchParams }: PageProps<
 
       <section aria-labelledby="rounds-heading" className="space-y-3" data-testid="open-rounds">
         <h2 id="rounds-heading" className="text-lg font-semibold">{t("rounds.heading")}</h2>
-        <RoundReportingRates actor={actor} locale={locale} session={session.number} open withGaps />
+        <RoundReportingRates actor={actor} locale={locale} session={session.number} withGaps />
       </section>
 
       <TrendChart trend={trend} locale={locale} heading={t("trend.heading")} />
