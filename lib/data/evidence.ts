@@ -91,7 +91,9 @@ export async function storePendingEvidence(
       });
     }
     return stored;
-  });
+    // Up to three files of 10 MB go through the connection: Prisma's default of 5 s for an
+    // interactive transaction is too short for that on a busy server.
+  }, { maxWait: 10_000, timeout: 60_000 });
 }
 
 /** The actor's pending files for their own country's pair (what their next submission will carry). */
