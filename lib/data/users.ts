@@ -7,7 +7,7 @@ import { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { canManageUsers } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
-import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import { appendAudit } from "./audit";
 import { PASSWORD_LINK_HOURS, hashToken, newToken } from "./accounts";
 
@@ -72,6 +72,13 @@ export async function listUsers(actor: Actor, filter: UserListFilter = {}): Prom
 
 export type NewUserInput = { email: string; name: string; role: Role; countryCode: string | null };
 
+/** A delegate's country must be one of the member states (a well-formed code is not enough). */
+async function requireCountry(tx: Prisma.TransactionClient, countryCode: string | null): Promise<void> {
+  if (countryCode && !(await tx.country.findUnique({ where: { code: countryCode }, select: { code: true } }))) {
+    throw new InvalidInputError({ countryCode: ["country.invalid"] });
+  }
+}
+
 async function issueToken(
   tx: Prisma.TransactionClient,
   userId: string,
@@ -95,6 +102,7 @@ export async function createUser(
   if (actor) requireUserManager(actor);
   try {
     return await db.$transaction(async (tx) => {
+      await requireCountry(tx, input.countryCode);
       const user = await tx.user.create({
         data: { email: input.email, name: input.name, role: input.role, countryCode: input.countryCode },
         select: { id: true },
@@ -144,6 +152,7 @@ export async function updateUser(actor: Actor, userId: string, update: UserUpdat
       select: { name: true, role: true, countryCode: true },
     });
     if (!before) throw new NotFoundError("user");
+    await requireCountry(tx, update.countryCode);
     const scopeChanged = before.role !== update.role || before.countryCode !== update.countryCode;
     await tx.user.update({
       where: { id: userId },

@@ -1,13 +1,14 @@
 import { z } from "zod";
 import { OptionalDateSchema } from "./common";
+import { textField } from "./text";
 
 const optionalFilter = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
+  textField({ max, required: false })
     .optional()
     .transform((value) => value || null);
+
+/** The largest id of the audit log (PostgreSQL's bigint). */
+const MAX_ID = 2n ** 63n - 1n;
 
 /** Filters of the audit log, from the page's query string or the API's. */
 export const AuditLogFilterSchema = z
@@ -20,7 +21,13 @@ export const AuditLogFilterSchema = z
     to: OptionalDateSchema,
     /** Keyset pagination: rows older than this id. */
     before: z
-      .union([z.literal(""), z.string().regex(/^\d{1,19}$/)])
+      .union([
+        z.literal(""),
+        z
+          .string()
+          .regex(/^\d{1,19}$/, { error: "invalid", abort: true })
+          .refine((value) => BigInt(value) <= MAX_ID, { error: "invalid" }),
+      ])
       .optional()
       .transform((value) => (value ? BigInt(value) : null)),
   })

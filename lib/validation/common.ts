@@ -1,4 +1,10 @@
 import { z } from "zod";
+import { textField } from "./text";
+
+// The years of sessions, rounds, due dates and audit-log filters. Beyond them, PostgreSQL has no
+// year 0 and the day after 9999-12-31 is no longer a four-digit date: both were 500s.
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 2999;
 
 /** A calendar date from an <input type="date">, as the UTC midnight PostgreSQL's DATE columns hold. */
 export const DateOnlySchema = z
@@ -7,7 +13,8 @@ export const DateOnlySchema = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "date.invalid" })
   .transform((value, ctx) => {
     const date = new Date(`${value}T00:00:00Z`);
-    if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+    const year = date.getUTCFullYear();
+    if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value || year < FIRST_YEAR || year > LAST_YEAR) {
       ctx.addIssue({ code: "custom", message: "date.invalid" });
       return z.NEVER;
     }
@@ -16,19 +23,16 @@ export const DateOnlySchema = z
 
 /** An optional date: empty means none. */
 export const OptionalDateSchema = z
-  .union([z.literal(""), DateOnlySchema])
+  .union([z.literal(""), DateOnlySchema], { error: "date.invalid" })
   .optional()
   .transform((value) => (value instanceof Date ? value : null));
 
-export const requiredText = (max: number) =>
-  z.string({ error: "required" }).trim().min(1, { error: "required" }).max(max, { error: "tooLong" });
+/** Required user text (see textField). */
+export const requiredText = (max: number) => textField({ max, tooLong: "tooLong" });
 
-/** Optional text: absent and blank both become "". */
+/** Optional user text: absent and blank both become "". */
 export const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: "tooLong" })
+  textField({ max, required: false, tooLong: "tooLong" })
     .optional()
     .transform((value) => value ?? "");
 

@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { KeywordsSchema } from "./themes";
 import { HandOverSchema } from "./users";
-import { CarryOverSchema, CreateCommitmentSchema, CreateSessionSchema, ImportCommitmentsSchema } from "./council-sessions";
+import { CarryOverSchema, CommuniqueSchema, CreateCommitmentSchema, CreateSessionSchema, ImportCommitmentsSchema, WithdrawCommitmentSchema } from "./council-sessions";
+import { CreateThemeSchema } from "./themes";
+import { UserFilterSchema } from "./users";
 import { CreateRoundSchema } from "./rounds";
 import { AuditLogFilterSchema } from "./audit-log";
 
@@ -112,5 +114,44 @@ describe("the audit log's filters", () => {
     expect(AuditLogFilterSchema.parse({ from: "2026-01-01", before: "42", actor: "" })).toMatchObject({ from: new Date("2026-01-01T00:00:00Z"), before: 42n, actor: null });
     expect(AuditLogFilterSchema.safeParse({ from: "2026-02-01", to: "2026-01-01" }).success).toBe(false);
     expect(AuditLogFilterSchema.safeParse({ before: "1; DROP TABLE" }).success).toBe(false);
+  });
+});
+
+// Counterexamples of the hostile-input property tests (tests/hostile): each reached PostgreSQL,
+// which refused it with an error the user saw as "something went wrong".
+describe("hostile input to the secretariat's forms", () => {
+  const session = { number: "36", cityAr: "تونس", cityEn: "Tunis", titleAr: "الدورة 36", titleEn: "36th session", startsOn: "2019-03-06", communiqueAr: "نص" };
+
+  it("refuses NUL, control characters and lone surrogates in every text", () => {
+    const id = "0192f7a0-0000-7000-8000-000000000001";
+    expect(errors(WithdrawCommitmentSchema.safeParse({ commitmentId: id, reason: "\u0000تعزيز الرقابة على الحدود" }))).toEqual({ reason: ["text.controlCharacters"] });
+    expect(errors(CreateSessionSchema.safeParse({ ...session, titleEn: "\ud800" }))).toEqual({ titleEn: ["text.controlCharacters"] });
+    expect(errors(CreateCommitmentSchema.safeParse({ ...commitment, textAr: "a\u0000" }))).toEqual({ textAr: ["text.controlCharacters"] });
+    expect(errors(CommuniqueSchema.safeParse({ sessionNumber: "36", language: "en", text: "\u0000" }))).toEqual({ text: ["text.controlCharacters"] });
+    expect(errors(CreateThemeSchema.safeParse({ key: "borders", nameAr: "\u0000", nameEn: "a\u0000b" }))).toEqual({
+      nameAr: ["text.controlCharacters"],
+      nameEn: ["text.controlCharacters"],
+    });
+    expect(errors(CreateThemeSchema.safeParse({ key: "borders", nameAr: "الحدود", nameEn: "Borders", keywords: "border\u0000" }))).toEqual({ keywords: ["text.controlCharacters"] });
+    expect(errors(CreateRoundSchema.safeParse({ sessionNumber: "35", name: "R\u0007", opensOn: "2026-03-01", closesOn: "2026-03-01" }))).toEqual({ name: ["text.controlCharacters"] });
+    expect(errors(HandOverSchema.safeParse({ countryCode: "QA", newEmail: "a@b.org", newName: "\u0000" }))).toEqual({ newName: ["text.controlCharacters"] });
+  });
+
+  it("takes a theme key only in a theme key's form (it is looked up as it is)", () => {
+    expect(errors(CreateCommitmentSchema.safeParse({ ...commitment, themeKey: "border-control\u0000" }))).toEqual({ themeKey: ["theme.unknown"] });
+  });
+
+  it("takes dates between 1900 and 2999: PostgreSQL has no year 0, and 9999-12-31 has no next day", () => {
+    expect(errors(CreateRoundSchema.safeParse({ sessionNumber: "35", name: "R", opensOn: "0000-01-01", closesOn: "2026-03-01" }))).toEqual({ opensOn: ["date.invalid"] });
+    expect(errors(AuditLogFilterSchema.safeParse({ to: "9999-12-31" }))).toEqual({ to: ["date.invalid"] });
+    expect(errors(CreateSessionSchema.safeParse({ ...session, startsOn: "1899-12-31" }))).toEqual({ startsOn: ["date.invalid"] });
+    expect(CreateSessionSchema.safeParse({ ...session, startsOn: "1900-01-01", endsOn: "2999-12-31" }).success).toBe(true);
+  });
+
+  it("refuses filters PostgreSQL cannot take: NUL, and a cursor beyond its bigint", () => {
+    expect(errors(AuditLogFilterSchema.safeParse({ targetId: "0195f0a4-3c2b-7d3e-8f00-1a2b3c4d5e6f\u0000" }))).toEqual({ targetId: ["text.controlCharacters"] });
+    expect(errors(AuditLogFilterSchema.safeParse({ before: "9223372036854775808" }))).toEqual({ before: ["invalid"] });
+    expect(AuditLogFilterSchema.parse({ before: "9223372036854775807" }).before).toBe(2n ** 63n - 1n);
+    expect(errors(UserFilterSchema.safeParse({ q: "a\u0000" }))).toEqual({ q: ["text.controlCharacters"] });
   });
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DateOnlySchema, OptionalDateSchema, optionalText, requiredText } from "./common";
+import { textField } from "./text";
 
 /** Longest communiqué accepted (the importer reads 250 kB in well under a second). */
 export const MAX_COMMUNIQUE_CHARS = 200_000;
@@ -37,7 +38,13 @@ export type UpdateSessionInput = z.infer<typeof UpdateSessionSchema>;
 /** "36/4": the session's number, then the commitment's position in it. */
 export const COMMITMENT_CODE = /^[1-9]\d{0,3}\/[1-9]\d{0,3}$/;
 const CodeSchema = z.string({ error: "commitment.code" }).trim().regex(COMMITMENT_CODE, { error: "commitment.code" });
-const ThemeKeySchema = z.string({ error: "theme.required" }).trim().min(1, { error: "theme.required" }).max(60);
+/** A theme's key as the select sends it (themes.ts decides what a key may be). */
+const ThemeKeySchema = z
+  .string({ error: "theme.required" })
+  .trim()
+  .min(1, { error: "theme.required" })
+  .max(60, { error: "theme.unknown" })
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "theme.unknown" });
 
 /**
  * A commitment's words. Title and text are each needed in one language at least: an imported
@@ -165,7 +172,7 @@ export const CommuniqueSchema = z
   .object({
     sessionNumber: SessionNumberSchema,
     language: z.enum(["ar", "en"]),
-    text: z.string().trim().max(MAX_COMMUNIQUE_CHARS, { error: "tooLong" }),
+    text: textField({ max: MAX_COMMUNIQUE_CHARS, required: false, tooLong: "tooLong" }),
   })
   .refine((input) => input.language === "en" || input.text.length > 0, { path: ["text"], error: "required" });
 

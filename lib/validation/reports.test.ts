@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AssessmentFormSchema, ReportFormSchema, ReviewSchema } from "./reports";
+import { AssessmentFormSchema, AssessmentSchema, CommentSchema, ReportFormSchema, ReportSubmissionSchema, ReviewFormSchema, ReviewSchema } from "./reports";
 
 const form = (fields: Record<string, string>) =>
   ReportFormSchema.safeParse({ intent: "submit", commitment: "35/6", status: "LIMITED", baseVersion: "2", visibility: "MEMBERS", ...fields });
@@ -43,5 +43,47 @@ describe("reviews and assessments", () => {
     expect(AssessmentFormSchema.safeParse({ ...base, score: "1" }).data).toMatchObject({ score: 1, country: "QA", baseAssessmentId: null });
     expect(AssessmentFormSchema.safeParse({ ...base, score: "2" }).success).toBe(false);
     expect(AssessmentFormSchema.safeParse({ ...base, score: "0", rationale: " " }).error?.issues[0]?.message).toBe("assessment.rationaleRequired");
+  });
+});
+
+// Counterexamples of the hostile-input property tests (tests/hostile): each was a 500 or an
+// "unexpected error" once the text reached PostgreSQL, which cannot store NUL.
+describe("hostile text in reports, reviews, assessments and comments", () => {
+  const fieldErrors = (result: { error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
+    Object.fromEntries((result.error?.issues ?? []).map((issue) => [issue.path.join("."), issue.message]));
+
+  it("refuses NUL and lone surrogates in every text a user types", () => {
+    const submission = { commitment: "35/6", country: "QA", status: "NOT_APPLICABLE", notApplicableReason: "No border.", baseVersion: 0 };
+    expect(fieldErrors(ReportSubmissionSchema.safeParse({ ...submission, narrative: "plan\u0000" }))).toEqual({ narrative: "text.controlCharacters" });
+    expect(fieldErrors(ReportSubmissionSchema.safeParse({ ...submission, notApplicableReason: "\ud800" }))).toEqual({ notApplicableReason: "text.controlCharacters" });
+    expect(fieldErrors(form({ narrative: "a\u0007b" }))).toEqual({ narrative: "text.controlCharacters" });
+    expect(fieldErrors(ReviewFormSchema.safeParse({ reportId: "0192f7a0-0000-7000-8000-000000000001", decision: "VALIDATE", comment: "\u0000 " }))).toEqual({
+      comment: "text.controlCharacters",
+    });
+    expect(fieldErrors(ReviewSchema.safeParse({ decision: "VALIDATE", comment: "35/1\u0000" }))).toEqual({ comment: "text.controlCharacters" });
+    expect(fieldErrors(AssessmentSchema.safeParse({ commitment: "35/6", country: "QA", score: 0, rationale: "\u0000" }))).toEqual({ rationale: "text.controlCharacters" });
+    expect(fieldErrors(CommentSchema.safeParse({ commitment: "35/1", country: "QA", body: "\u0000" }))).toEqual({ body: "text.controlCharacters" });
+  });
+
+  it("keeps counting characters as people do, and normalises line endings", () => {
+    expect(form({ narrative: "😀".repeat(10_000) }).success).toBe(true);
+    expect(fieldErrors(form({ narrative: "😀".repeat(10_001) }))).toEqual({ narrative: "report.narrativeTooLong" });
+    expect(form({ narrative: " a\r\nb\rc " }).data?.narrative).toBe("a\nb\nc");
+  });
+
+  it("refuses a link with a NUL or a lone surrogate, which a URL parser accepts", () => {
+    expect(fieldErrors(form({ evidenceLinks: "https://a.example/x\u0000y" }))).toEqual({ "evidenceLinks.0": "link.invalid" });
+    expect(fieldErrors(ReportSubmissionSchema.safeParse({ commitment: "35/6", country: "QA", status: "LIMITED", baseVersion: 0, evidenceLinks: ["https://a.example/\udc00"] }))).toEqual({
+      "evidenceLinks.0": "link.invalid",
+    });
+    expect(fieldErrors(form({ evidenceLinks: "x".repeat(50_000) }))).toEqual({ evidenceLinks: "link.tooMany" });
+  });
+
+  it("refuses a base version whose next version PostgreSQL's integer cannot hold", () => {
+    expect(form({ baseVersion: "2147483646" }).success).toBe(true);
+    expect(fieldErrors(form({ baseVersion: "2147483647" }))).toEqual({ baseVersion: "report.baseVersion" });
+    expect(fieldErrors(ReportSubmissionSchema.safeParse({ commitment: "35/6", country: "QA", status: "LIMITED", baseVersion: 2 ** 31 }))).toEqual({
+      baseVersion: "report.baseVersion",
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CommitmentCodeSchema } from "./commitment";
+import { isStorableText, textField } from "./text";
 
 export const NARRATIVE_MAX = 10_000;
 export const REASON_MAX = 2_000;
@@ -11,9 +12,6 @@ export const COMMENT_MAX = 2_000;
 
 const STATUS_VALUES = ["NOT_STARTED", "LIMITED", "SUBSTANTIAL", "COMPLETE", "NOT_APPLICABLE"] as const;
 const VISIBILITY_VALUES = ["RESTRICTED", "MEMBERS", "OBSERVERS"] as const;
-
-/** Characters as people count them (code points), not UTF-16 units. */
-const length = (text: string) => [...text].length;
 
 export const CountryCodeSchema = z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, { error: "country.invalid" });
 const Commitment = z
@@ -31,7 +29,9 @@ export const VisibilitySchema = z.enum(VISIBILITY_VALUES, { error: "report.visib
 export const EvidenceLinkSchema = z
   .string()
   .trim()
-  .max(LINK_MAX_LENGTH, { error: "link.tooLong" })
+  .max(LINK_MAX_LENGTH, { error: "link.tooLong", abort: true })
+  // Kept as typed: a URL parses around a NUL or a lone surrogate, PostgreSQL does not.
+  .refine(isStorableText, { error: "link.invalid", abort: true })
   .superRefine((value, ctx) => {
     let url: URL;
     try {
@@ -46,18 +46,21 @@ export const EvidenceLinkSchema = z
 
 const EvidenceLinksSchema = z.array(EvidenceLinkSchema).max(LINKS_MAX, { error: "link.tooMany" });
 
-const Narrative = z
-  .string()
-  .refine((text) => length(text) <= NARRATIVE_MAX, { error: "report.narrativeTooLong" })
+// Lengths are in characters as people count them: zod counts code points, not UTF-16 units.
+const Narrative = textField({ max: NARRATIVE_MAX, required: false, tooLong: "report.narrativeTooLong" })
   // Line endings as browsers send them (CRLF) are stored as LF.
-  .transform((text) => text.replace(/\r\n?/g, "\n").trim());
+  .transform((text) => text.replace(/\r\n?/g, "\n"));
 
-const Reason = z
-  .string()
-  .trim()
-  .refine((text) => length(text) <= REASON_MAX, { error: "report.reasonTooLong" });
+const Reason = textField({ max: REASON_MAX, required: false, tooLong: "report.reasonTooLong" });
 
-const BaseVersion = z.coerce.number({ error: "report.baseVersion" }).int({ error: "report.baseVersion" }).min(0, { error: "report.baseVersion" });
+/** The pair's version a report is based on; the next one (base + 1) must fit PostgreSQL's integer. */
+const MAX_BASE_VERSION = 2_147_483_646;
+
+const BaseVersion = z.coerce
+  .number({ error: "report.baseVersion" })
+  .int({ error: "report.baseVersion" })
+  .min(0, { error: "report.baseVersion" })
+  .max(MAX_BASE_VERSION, { error: "report.baseVersion" });
 
 function reasonWhenNotApplicable(input: { status?: string | undefined; notApplicableReason?: string | undefined }, ctx: z.RefinementCtx) {
   if (input.status === "NOT_APPLICABLE" && !input.notApplicableReason) {
@@ -75,7 +78,11 @@ export const ReportSubmissionSchema = z
     narrative: Narrative.default(""),
     evidenceLinks: EvidenceLinksSchema.default([]),
     visibility: VisibilitySchema.default("RESTRICTED"),
-    baseVersion: z.number({ error: "report.baseVersion" }).int({ error: "report.baseVersion" }).min(0, { error: "report.baseVersion" }),
+    baseVersion: z
+      .number({ error: "report.baseVersion" })
+      .int({ error: "report.baseVersion" })
+      .min(0, { error: "report.baseVersion" })
+      .max(MAX_BASE_VERSION, { error: "report.baseVersion" }),
   })
   .superRefine(reasonWhenNotApplicable)
   .transform(({ notApplicableReason, ...input }) => ({
@@ -87,9 +94,10 @@ export type ReportSubmissionInput = z.infer<typeof ReportSubmissionSchema>;
 /** Just the pair a request is about: checked for permission before the rest is parsed. */
 export const PairSchema = z.object({ commitment: Commitment, country: CountryCodeSchema });
 
-/** Links typed in a form, one per line. */
+/** Links typed in a form, one per line (read no further than 20 links of the longest kind). */
 const LinkLines = z
   .string()
+  .max(LINKS_MAX * (LINK_MAX_LENGTH + 2), { error: "link.tooMany" })
   .default("")
   .transform((text) => text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean))
   .pipe(EvidenceLinksSchema);
@@ -123,11 +131,7 @@ export type ReportFormInput = z.infer<typeof ReportFormSchema>;
 
 export const EvidenceFileIdSchema = z.object({ fileId: z.uuid() });
 
-const ReviewComment = z
-  .string()
-  .default("")
-  .transform((text) => text.trim())
-  .refine((text) => length(text) <= REVIEW_COMMENT_MAX, { error: "review.commentTooLong" });
+const ReviewComment = textField({ max: REVIEW_COMMENT_MAX, required: false, tooLong: "review.commentTooLong" }).default("");
 
 function commentWhenReturned(input: { decision: string; comment: string }, ctx: z.RefinementCtx) {
   if (input.decision === "RETURN" && !input.comment) {
@@ -145,11 +149,11 @@ export const ReviewFormSchema = z
   .object({ reportId: z.uuid(), decision: z.enum(["VALIDATE", "RETURN"], { error: "review.decision" }), comment: ReviewComment })
   .superRefine(commentWhenReturned);
 
-const Rationale = z
-  .string({ error: "assessment.rationaleRequired" })
-  .transform((text) => text.trim())
-  .refine((text) => text.length > 0, { error: "assessment.rationaleRequired" })
-  .refine((text) => length(text) <= RATIONALE_MAX, { error: "assessment.rationaleTooLong" });
+const Rationale = textField({
+  max: RATIONALE_MAX,
+  tooLong: "assessment.rationaleTooLong",
+  missing: "assessment.rationaleRequired",
+});
 
 const OptionalId = z
   .union([z.literal(""), z.uuid()])
@@ -178,11 +182,7 @@ export const AssessmentFormSchema = z.object({
 export const CommentSchema = z.object({
   commitment: Commitment,
   country: CountryCodeSchema,
-  body: z
-    .string()
-    .transform((text) => text.trim())
-    .refine((text) => text.length > 0, { error: "required" })
-    .refine((text) => length(text) <= COMMENT_MAX, { error: "comment.tooLong" }),
+  body: textField({ max: COMMENT_MAX, tooLong: "comment.tooLong" }),
 });
 export type CommentInput = z.infer<typeof CommentSchema>;
 

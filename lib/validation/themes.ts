@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { requiredText } from "./common";
+import { textField } from "./text";
 
 export const ThemeKeySchema = z
   .string({ error: "theme.key" })
@@ -9,9 +10,7 @@ export const ThemeKeySchema = z
   .max(60, { error: "theme.key" });
 
 /** Keywords as typed in a textarea: one per line (commas belong to Arabic and English phrases alike). */
-export const KeywordsSchema = z
-  .string()
-  .max(20_000, { error: "tooLong" })
+export const KeywordsSchema = textField({ max: 20_000, required: false, tooLong: "tooLong" })
   .optional()
   .transform((value) => [...new Set((value ?? "").split(/\r?\n/).map((line) => line.trim().replace(/\s+/g, " ")).filter(Boolean))])
   .pipe(z.array(z.string().max(120, { error: "theme.keyword" })).max(200, { error: "tooLong" }));

@@ -57,7 +57,7 @@ export const HandOverSchema = z
     countryCode: CountryCodeSchema,
     newUserId: z.union([z.literal(""), z.uuid({ error: "handover.user" })]).optional(),
     newEmail: z.union([z.literal(""), EmailSchema]).optional(),
-    newName: z.string().trim().max(200).optional(),
+    newName: textField({ max: 200, required: false }).optional(),
     keepPrevious: z.string().optional().transform((value) => value === "on"),
   })
   .superRefine((input, ctx) => {
@@ -77,7 +77,9 @@ export type HandOverInput = z.infer<typeof HandOverSchema>;
 
 /** The users list's filters (query string). */
 export const UserFilterSchema = z.object({
-  q: z.string().trim().max(200).optional().transform((value) => value || null),
+  q: textField({ max: 200, required: false })
+    .optional()
+    .transform((value) => value || null),
   role: z.union([z.literal(""), RoleSchema]).optional().transform((value) => value || null),
   country: z.union([z.literal(""), CountryCodeSchema]).optional().transform((value) => value || null),
   state: z.enum(["active", "inactive", "all"]).optional().transform((value) => value ?? "all"),
