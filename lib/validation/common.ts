@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { withoutControlCharacters } from "./text";
 
 /** A calendar date from an <input type="date">, as the UTC midnight PostgreSQL's DATE columns hold. */
 export const DateOnlySchema = z
@@ -21,7 +22,12 @@ export const OptionalDateSchema = z
   .transform((value) => (value instanceof Date ? value : null));
 
 export const requiredText = (max: number) =>
-  z.string({ error: "required" }).trim().min(1, { error: "required" }).max(max, { error: "tooLong" });
+  z
+    .string({ error: "required" })
+    .trim()
+    .min(1, { error: "required" })
+    .max(max, { error: "tooLong" })
+    .refine(withoutControlCharacters, { error: "text.controlCharacters" });
 
 /** Optional text: absent and blank both become "". */
 export const optionalText = (max: number) =>
@@ -29,6 +35,7 @@ export const optionalText = (max: number) =>
     .string()
     .trim()
     .max(max, { error: "tooLong" })
+    .refine(withoutControlCharacters, { error: "text.controlCharacters" })
     .optional()
     .transform((value) => value ?? "");
 

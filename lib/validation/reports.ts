@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CommitmentCodeSchema } from "./commitment";
+import { withoutControlCharacters } from "./text";
 
 export const NARRATIVE_MAX = 10_000;
 export const REASON_MAX = 2_000;
@@ -32,6 +33,8 @@ export const EvidenceLinkSchema = z
   .string()
   .trim()
   .max(LINK_MAX_LENGTH, { error: "link.tooLong" })
+  // A URL may hold control characters (percent-encoded when followed), PostgreSQL may not.
+  .refine(withoutControlCharacters, { error: "link.invalid" })
   .superRefine((value, ctx) => {
     let url: URL;
     try {
@@ -49,13 +52,15 @@ const EvidenceLinksSchema = z.array(EvidenceLinkSchema).max(LINKS_MAX, { error: 
 const Narrative = z
   .string()
   .refine((text) => length(text) <= NARRATIVE_MAX, { error: "report.narrativeTooLong" })
+  .refine(withoutControlCharacters, { error: "text.controlCharacters" })
   // Line endings as browsers send them (CRLF) are stored as LF.
   .transform((text) => text.replace(/\r\n?/g, "\n").trim());
 
 const Reason = z
   .string()
   .trim()
-  .refine((text) => length(text) <= REASON_MAX, { error: "report.reasonTooLong" });
+  .refine((text) => length(text) <= REASON_MAX, { error: "report.reasonTooLong" })
+  .refine(withoutControlCharacters, { error: "text.controlCharacters" });
 
 const BaseVersion = z.coerce.number({ error: "report.baseVersion" }).int({ error: "report.baseVersion" }).min(0, { error: "report.baseVersion" });
 
@@ -127,7 +132,8 @@ const ReviewComment = z
   .string()
   .default("")
   .transform((text) => text.trim())
-  .refine((text) => length(text) <= REVIEW_COMMENT_MAX, { error: "review.commentTooLong" });
+  .refine((text) => length(text) <= REVIEW_COMMENT_MAX, { error: "review.commentTooLong" })
+  .refine(withoutControlCharacters, { error: "text.controlCharacters" });
 
 function commentWhenReturned(input: { decision: string; comment: string }, ctx: z.RefinementCtx) {
   if (input.decision === "RETURN" && !input.comment) {
@@ -149,7 +155,8 @@ const Rationale = z
   .string({ error: "assessment.rationaleRequired" })
   .transform((text) => text.trim())
   .refine((text) => text.length > 0, { error: "assessment.rationaleRequired" })
-  .refine((text) => length(text) <= RATIONALE_MAX, { error: "assessment.rationaleTooLong" });
+  .refine((text) => length(text) <= RATIONALE_MAX, { error: "assessment.rationaleTooLong" })
+  .refine(withoutControlCharacters, { error: "text.controlCharacters" });
 
 const OptionalId = z
   .union([z.literal(""), z.uuid()])
@@ -182,7 +189,8 @@ export const CommentSchema = z.object({
     .string()
     .transform((text) => text.trim())
     .refine((text) => text.length > 0, { error: "required" })
-    .refine((text) => length(text) <= COMMENT_MAX, { error: "comment.tooLong" }),
+    .refine((text) => length(text) <= COMMENT_MAX, { error: "comment.tooLong" })
+    .refine(withoutControlCharacters, { error: "text.controlCharacters" }),
 });
 export type CommentInput = z.infer<typeof CommentSchema>;
 

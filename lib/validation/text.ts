@@ -4,6 +4,9 @@ import { z } from "zod";
 // breaks) have no place in a name or a narrative either.
 const FORBIDDEN_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
+/** For schemas that shape their text otherwise (narratives, comments): `.refine(withoutControlCharacters, …)`. */
+export const withoutControlCharacters = (value: string) => !FORBIDDEN_CONTROL.test(value);
+
 /** User-entered text: trimmed, bounded, without control characters. */
 export function textField({ max, required = true }: { max: number; required?: boolean }) {
   const base = z
@@ -11,6 +14,6 @@ export function textField({ max, required = true }: { max: number; required?: bo
     .max(max * 4, { error: "text.tooLong" }) // bound the work before trimming a huge input
     .trim()
     .max(max, { error: "text.tooLong" })
-    .refine((value) => !FORBIDDEN_CONTROL.test(value), { error: "text.controlCharacters" });
+    .refine(withoutControlCharacters, { error: "text.controlCharacters" });
   return required ? base.refine((value) => value.length > 0, { error: "required" }) : base;
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { requiredText } from "./common";
+import { withoutControlCharacters } from "./text";
 
 export const ThemeKeySchema = z
   .string({ error: "theme.key" })
@@ -14,7 +15,7 @@ export const KeywordsSchema = z
   .max(20_000, { error: "tooLong" })
   .optional()
   .transform((value) => [...new Set((value ?? "").split(/\r?\n/).map((line) => line.trim().replace(/\s+/g, " ")).filter(Boolean))])
-  .pipe(z.array(z.string().max(120, { error: "theme.keyword" })).max(200, { error: "tooLong" }));
+  .pipe(z.array(z.string().max(120, { error: "theme.keyword" }).refine(withoutControlCharacters, { error: "text.controlCharacters" })).max(200, { error: "tooLong" }));
 
 const themeFields = {
   nameAr: requiredText(200),

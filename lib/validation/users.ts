@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { EmailSchema } from "./password";
-import { textField } from "./text";
+import { textField, withoutControlCharacters } from "./text";
 
 const RoleSchema = z.enum(["ADMIN", "SECRETARIAT", "DELEGATE", "OBSERVER"], { error: "role.invalid" });
 const CountryCodeSchema = z
@@ -57,7 +57,7 @@ export const HandOverSchema = z
     countryCode: CountryCodeSchema,
     newUserId: z.union([z.literal(""), z.uuid({ error: "handover.user" })]).optional(),
     newEmail: z.union([z.literal(""), EmailSchema]).optional(),
-    newName: z.string().trim().max(200).optional(),
+    newName: z.string().trim().max(200).refine(withoutControlCharacters, { error: "text.controlCharacters" }).optional(),
     keepPrevious: z.string().optional().transform((value) => value === "on"),
   })
   .superRefine((input, ctx) => {
