@@ -1,8 +1,8 @@
 import Markdown, { type Components } from "react-markdown";
 
 // The safe subset of Markdown a narrative may use. Everything else is shown as its text:
-// raw HTML is dropped, headings are unwrapped, images become their description, and links keep
-// only http(s) targets.
+// raw HTML appears as the characters typed (never as markup), headings are unwrapped, images
+// become their description, and links keep only http(s) targets.
 const ALLOWED_ELEMENTS = ["p", "em", "strong", "ul", "ol", "li", "a", "br", "blockquote", "code", "img"];
 
 /** Keeps absolute http(s) URLs; anything else (javascript:, data:, relative) becomes no link at all. */
@@ -33,12 +33,12 @@ const components: Components = {
 
 /**
  * A report's narrative (Arabic or English), rendered on the server only: no client script,
- * no raw HTML, no images. The text direction follows the text.
+ * HTML shown as text, no images. The text direction follows the text.
  */
 export function Narrative({ text }: { text: string }) {
   return (
     <div dir="auto" className="space-y-2 break-words leading-relaxed" data-narrative>
-      <Markdown skipHtml allowedElements={ALLOWED_ELEMENTS} unwrapDisallowed urlTransform={safeUrl} components={components}>
+      <Markdown allowedElements={ALLOWED_ELEMENTS} unwrapDisallowed urlTransform={safeUrl} components={components}>
         {text}
       </Markdown>
     </div>

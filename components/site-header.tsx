@@ -41,7 +41,7 @@ export async function SiteHeader({ locale, actor }: { locale: Locale; actor: Act
                 ) : null}
               </a>
               <a href={localePath(locale, "/account")} className="text-sm hover:underline" data-testid="current-user">
-                {actor.name}
+                <bdi>{actor.name}</bdi>
                 <span className="ms-2 rounded bg-white/15 px-1.5 py-0.5 text-xs">
                   {t(`roles.${actor.role}`)}
                   {actor.countryCode ? ` · ${actor.countryCode}` : ""}

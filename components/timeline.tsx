@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { DualDate } from "@/components/dual-date";
 import { Narrative } from "@/components/narrative";
 import { StatusBadge } from "@/components/status-badge";
+import { displayUrl, isolate } from "@/lib/i18n/bidi";
 import type { TimelineEntry } from "@/lib/data/history";
 import type { Locale } from "@/lib/i18n/routing";
 
@@ -27,7 +28,7 @@ export async function Timeline({ entries, locale }: { entries: TimelineEntry[]; 
                     ? t("assessmentTitle")
                     : t("commentTitle")}
               <span className="ms-2 font-normal text-stone-600">
-                {t("by", { name: entry.author.name, role: tr(entry.author.role) })}
+                {t("by", { name: isolate(entry.author.name), role: tr(entry.author.role) })}
               </span>
             </p>
             <DualDate date={entry.at} withTime />
@@ -47,11 +48,11 @@ export async function Timeline({ entries, locale }: { entries: TimelineEntry[]; 
                 )}
                 <StatusBadge status={entry.status} />
                 <span className="text-xs text-stone-500">{tv(`${entry.visibility}.label`)}</span>
-                {entry.round ? <span className="text-xs text-stone-500">{t("round", { name: entry.round })}</span> : null}
+                {entry.round ? <span className="text-xs text-stone-500">{t("round", { name: isolate(entry.round) })}</span> : null}
               </p>
               {entry.notApplicableReason ? (
-                <p dir="auto">
-                  <span className="font-medium">{t("reason")}</span> {entry.notApplicableReason}
+                <p>
+                  <span className="font-medium">{t("reason")}</span> <bdi>{entry.notApplicableReason}</bdi>
                 </p>
               ) : null}
               {entry.narrative ? <Narrative text={entry.narrative} /> : null}
@@ -62,7 +63,7 @@ export async function Timeline({ entries, locale }: { entries: TimelineEntry[]; 
                     {entry.evidenceLinks.map((link) => (
                       <li key={link}>
                         <a href={link} rel="nofollow noopener noreferrer ugc" target="_blank" dir="ltr" className="break-all text-brand-700 underline">
-                          {link}
+                          {displayUrl(link)}
                         </a>
                       </li>
                     ))}
@@ -79,7 +80,7 @@ export async function Timeline({ entries, locale }: { entries: TimelineEntry[]; 
               ) : null}
               {entry.review ? (
                 <p className="text-xs text-stone-600" data-testid="report-review">
-                  {t(entry.review.decision === "VALIDATE" ? "validatedBy" : "returnedBy", { name: entry.review.reviewer })}{" "}
+                  {t(entry.review.decision === "VALIDATE" ? "validatedBy" : "returnedBy", { name: isolate(entry.review.reviewer) })}{" "}
                   <DualDate date={entry.review.at} withTime />
                 </p>
               ) : null}

@@ -25,6 +25,15 @@ describe("file names", () => {
     expect(safeFilename("", "pdf")).toBe("evidence.pdf");
   });
 
+  // Threat: a file name whose bidi override hides its real extension from the reader
+  // ("report\u202Efdp.exe" shows as "reportexe.pdf"), or whose name carries markup into a page
+  // or a download header.
+  it("drops bidi controls and markup characters", () => {
+    expect(safeFilename("report\u202Efdp.exe", "pdf")).toBe("reportfdp.exe");
+    expect(safeFilename("\u2067تقرير\u2069 \u200Freport.pdf", "pdf")).toBe("تقرير report.pdf");
+    expect(safeFilename("<img src=x onerror=alert(1)>.pdf", "pdf")).toBe("img src=x onerror=alert(1).pdf");
+  });
+
   it("always answers an attachment, with an ASCII and a UTF-8 name", () => {
     expect(attachmentDisposition('تقرير "1".pdf')).toBe(
       `attachment; filename="_____ _1_.pdf"; filename*=UTF-8''${encodeURIComponent('تقرير "1".pdf')}`,

@@ -43,10 +43,13 @@ export async function detectEvidenceType(bytes: Uint8Array): Promise<EvidenceTyp
   return { ext, mime: ACCEPTED[ext]! };
 }
 
-/** A file name safe to store and to send back: no path, no control characters, at most 200 characters. */
+/**
+ * A file name safe to store and to send back: no path, no control characters, no bidi controls
+ * (U+202E makes "report\u202Efdp.exe" look like "reportexe.pdf"), at most 200 characters.
+ */
 export function safeFilename(name: string, fallbackExt: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"<>|:*?]/g, "").replace(/\s+/g, " ").trim();
+  const cleaned = base.replace(/[\u0000-\u001f\u007f"<>|:*?\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "").replace(/\s+/g, " ").trim();
   const chars = [...cleaned];
   const short = chars.length > 200 ? chars.slice(chars.length - 200).join("") : cleaned;
   return short && short !== "." && short !== ".." ? short : `evidence.${fallbackExt}`;

@@ -17,6 +17,7 @@ import { listRecentActivity } from "@/lib/data/dashboard-activity";
 import { getStatusTrend } from "@/lib/data/dashboard-trend";
 import { InvalidInputError, NotFoundError } from "@/lib/errors";
 import { formatDate } from "@/lib/i18n/format";
+import { isolate } from "@/lib/i18n/bidi";
 import { localePath } from "@/lib/i18n/paths";
 import { pickLocalized } from "@/lib/i18n/localized";
 import type { Locale } from "@/lib/i18n/routing";
@@ -96,7 +97,7 @@ export default async function DashboardPage({ params, searchParams }: PageProps<
             .filter((c) => rollups.commitments[c.code])
             .map((c) => ({
               key: c.code,
-              name: `${c.code} ${pickLocalized(c, "title", locale)}`,
+              name: `${c.code} ${isolate(pickLocalized(c, "title", locale))}`,
               href: path(commitmentPath(c.code)),
               figures: rollups.commitments[c.code]!,
             }))}

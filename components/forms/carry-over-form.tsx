@@ -22,9 +22,9 @@ export function CarryOverForm({ sessionNumber, candidates, countryTotal }: { ses
           <li key={c.id} className="flex items-start gap-3 px-3 py-2 text-sm">
             <input type="checkbox" id={`carry-${c.id}`} name={`carry:${c.id}`} className="mt-1" />
             <label htmlFor={`carry-${c.id}`} className="flex-1">
-              <span className="font-mono" dir="ltr">{c.code}</span> — {c.title}
+              <span className="font-mono" dir="ltr">{c.code}</span> — <bdi>{c.title}</bdi>
               <span className="block text-xs text-stone-500">
-                {c.theme} · {t("closed", { closed: c.closedCount, total: countryTotal })}
+                <bdi>{c.theme}</bdi> · {t("closed", { closed: c.closedCount, total: countryTotal })}
               </span>
             </label>
           </li>

@@ -7,6 +7,7 @@ import { DualDate } from "@/components/dual-date";
 import { StatusBadge } from "@/components/status-badge";
 import { initialFormState } from "@/lib/actions/form-state";
 import { saveReportAction } from "@/lib/actions/reports";
+import { isolate } from "@/lib/i18n/bidi";
 import { ACCEPT_ATTRIBUTE, EVIDENCE_FILES_PER_SAVE } from "@/lib/evidence-limits";
 import { STATUSES, type DisplayedStatus } from "@/lib/status-scale";
 import { NARRATIVE_MAX } from "@/lib/validation/reports";
@@ -77,7 +78,7 @@ export function ReportForm({ commitment, baseVersion, defaults }: Props) {
       {conflict ? (
         <section role="alert" className="space-y-2 rounded border border-amber-400 bg-amber-50 p-4 text-sm" data-testid="conflict">
           <h3 className="font-semibold">{t("conflictTitle")}</h3>
-          <p>{t("conflictBody", { author: conflict.authorName, version: conflict.version })}</p>
+          <p>{t("conflictBody", { author: isolate(conflict.authorName), version: conflict.version })}</p>
           <div className="flex flex-wrap items-center gap-2">
             <StatusBadge status={conflict.status as DisplayedStatus} />
             <DualDate date={new Date(conflict.submittedAt)} withTime />
@@ -111,7 +112,8 @@ export function ReportForm({ commitment, baseVersion, defaults }: Props) {
 
       <div>
         <label htmlFor="narrative" className="block text-sm font-medium">{t("narrative")}</label>
-        <textarea id="narrative" name="narrative" rows={8} defaultValue={value("narrative")} dir="auto" maxLength={NARRATIVE_MAX}
+        {/* No maxLength: a browser would cut a long paste silently; the server refuses it and keeps the text. */}
+        <textarea id="narrative" name="narrative" rows={8} defaultValue={value("narrative")} dir="auto"
           aria-describedby="narrative-hint narrative-errors" aria-invalid={errors.narrative ? true : undefined} className={inputClass} />
         <p id="narrative-hint" className="mt-1 text-xs text-stone-500">{t("narrativeHint", { max: NARRATIVE_MAX })}</p>
         <FieldErrors id="narrative-errors" errors={errors.narrative} />

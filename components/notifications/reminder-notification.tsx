@@ -1,6 +1,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { DualDate } from "@/components/dual-date";
 import type { ReminderData } from "@/lib/data/reminders";
+import { isolate } from "@/lib/i18n/bidi";
 import { Link } from "@/lib/i18n/navigation";
 
 /** A reminder digest in the reader's language: the country's commitments without a report in the open round(s). */
@@ -13,7 +14,7 @@ export function ReminderNotification({ data }: { data: ReminderData }) {
       <ul className="text-sm text-stone-600">
         {data.rounds.map((round) => (
           <li key={round.id} className="flex flex-wrap gap-1">
-            {t("round", { name: round.name, session: round.sessionNumber })} <DualDate date={new Date(`${round.closesOn}T00:00:00Z`)} />
+            {t("round", { name: isolate(round.name), session: round.sessionNumber })} <DualDate date={new Date(`${round.closesOn}T00:00:00Z`)} />
           </li>
         ))}
       </ul>
@@ -24,7 +25,7 @@ export function ReminderNotification({ data }: { data: ReminderData }) {
           return (
             <li key={c.code}>
               <Link href={`/commitments/${session}/${number}`} className="text-brand-700 hover:underline">
-                <span className="font-mono" dir="ltr">{c.code}</span> — {title}
+                <span className="font-mono" dir="ltr">{c.code}</span> — <bdi>{title}</bdi>
               </Link>
             </li>
           );

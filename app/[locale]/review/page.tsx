@@ -8,6 +8,7 @@ import { listCountries } from "@/lib/data/countries";
 import { listReviewQueue } from "@/lib/data/reviews";
 import { getCurrentSession } from "@/lib/data/sessions";
 import { listSessionCommitments } from "@/lib/data/commitments";
+import { isolate } from "@/lib/i18n/bidi";
 import { Link } from "@/lib/i18n/navigation";
 import { pickLocalized } from "@/lib/i18n/localized";
 import type { Locale } from "@/lib/i18n/routing";
@@ -56,7 +57,7 @@ export default async function ReviewQueuePage({ params, searchParams }: PageProp
           {t("commitment")}
           <select name="commitment" defaultValue={filter.commitment ?? ""} className={selectClass}>
             <option value="">{t("all")}</option>
-            {commitments.map((c) => <option key={c.code} value={c.code}>{c.code} {pickLocalized(c, "title", locale)}</option>)}
+            {commitments.map((c) => <option key={c.code} value={c.code}>{c.code} {isolate(pickLocalized(c, "title", locale))}</option>)}
           </select>
         </label>
         <label className="text-sm">
@@ -91,7 +92,7 @@ export default async function ReviewQueuePage({ params, searchParams }: PageProp
                     <td className="px-3 py-2"><DualDate date={item.submittedAt} withTime /></td>
                     <td className="px-3 py-2">{pickLocalized(item.country, "name", locale)}</td>
                     <td className="px-3 py-2">
-                      <span className="font-mono" dir="ltr">{item.commitment.code}</span> {pickLocalized(item.commitment, "title", locale)}
+                      <span className="font-mono" dir="ltr">{item.commitment.code}</span> <bdi>{pickLocalized(item.commitment, "title", locale)}</bdi>
                       <span className="block text-xs text-stone-500">{pickLocalized(item.commitment.theme, "name", locale)}</span>
                     </td>
                     <td className="px-3 py-2">

@@ -29,7 +29,13 @@ function query(filter: AuditLogFilter, before?: string | null): string {
   return text ? `?${text}` : "";
 }
 
-const json = (value: unknown) => (value === null || value === undefined ? "" : JSON.stringify(value, null, 1));
+// Invisible and direction-changing characters (bidi controls, zero-width space, BOM — not the
+// joiners of emoji and scripts) appear as \u escapes: the record shows exactly what was typed,
+// and cannot reorder itself on screen.
+const INVISIBLE = /[\u061C\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+const escapeInvisible = (char: string) => `\\u${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+const json = (value: unknown) =>
+  value === null || value === undefined ? "" : JSON.stringify(value, null, 1).replace(INVISIBLE, escapeInvisible);
 
 /** The audit log for admins: every write and sign-in, filtered, newest first, and exported as CSV. */
 export default async function AuditPage({ params, searchParams }: PageProps<"/[locale]/admin/audit">) {

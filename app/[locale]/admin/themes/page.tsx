@@ -29,7 +29,7 @@ export default async function ThemesPage({ params }: PageProps<"/[locale]/admin/
           <li key={theme.id} className="rounded-lg border border-stone-200 bg-white p-4">
             <details>
               <summary className="cursor-pointer">
-                <span className="font-medium">{pickLocalized(theme, "name", locale)}</span>
+                <bdi className="font-medium">{pickLocalized(theme, "name", locale)}</bdi>
                 <span className="ms-2 font-mono text-xs text-stone-500" dir="ltr">{theme.key}</span>
                 <span className="ms-2 text-xs text-stone-500">{t("summary", { keywords: theme.keywords.length, commitments: theme.commitmentCount })}</span>
               </summary>

@@ -8,6 +8,7 @@ import { requirePagePermission } from "@/lib/auth/page-guards";
 import { canManageUsers } from "@/lib/auth/permissions";
 import { listCountries } from "@/lib/data/countries";
 import { listActiveDelegates, listUsers } from "@/lib/data/users";
+import { isolate } from "@/lib/i18n/bidi";
 import { Link } from "@/lib/i18n/navigation";
 import { pickLocalized } from "@/lib/i18n/localized";
 import type { Locale } from "@/lib/i18n/routing";
@@ -38,7 +39,7 @@ export default async function UsersPage({ params, searchParams }: PageProps<"/[l
   const countryName = new Map(countries.map((c) => [c.code, c.name]));
   const t = await getTranslations({ locale, namespace: "admin.users" });
   const tc = await getTranslations({ locale, namespace: "common" });
-  const delegatesOf = new Map(delegates.map((d) => [d.countryCode, d.delegates.map((u) => u.name)]));
+  const delegatesOf = new Map(delegates.map((d) => [d.countryCode, d.delegates.map((u) => isolate(u.name))]));
   const field = "mt-1 block w-full rounded border border-stone-300 bg-white px-3 py-2";
 
   return (
@@ -54,7 +55,7 @@ export default async function UsersPage({ params, searchParams }: PageProps<"/[l
           countries={countries.map((c) => ({ ...c, delegates: delegatesOf.get(c.code) ?? [] }))}
           users={everyone
             .filter((u) => u.id !== actor.id)
-            .map((u) => ({ id: u.id, label: `${u.name} <${u.email}> — ${tc(`roles.${u.role}`)}${u.countryCode ? ` · ${u.countryCode}` : ""}${u.active ? "" : ` (${t("inactive")})`}` }))}
+            .map((u) => ({ id: u.id, label: `${isolate(u.name)} <${u.email}> — ${tc(`roles.${u.role}`)}${u.countryCode ? ` · ${u.countryCode}` : ""}${u.active ? "" : ` (${t("inactive")})`}` }))}
         />
       </section>
       <section aria-labelledby="list-heading" className="space-y-3">

@@ -111,7 +111,7 @@ export default async function CountryPage(props: Props) {
                   <tr key={commitment.code} data-commitment={commitment.code} data-status={cell.status} className={commitment.withdrawn ? "opacity-50" : undefined}>
                     <th scope="row" className="px-3 py-2 text-start font-normal">
                       <a href={path(commitmentPath(commitment.code))} className="text-brand-700 hover:underline">
-                        <span className="font-mono text-xs" dir="ltr">{commitment.code}</span> {pickLocalized(commitment, "title", locale)}
+                        <span className="font-mono text-xs" dir="ltr">{commitment.code}</span> <bdi>{pickLocalized(commitment, "title", locale)}</bdi>
                       </a>
                       {commitment.withdrawn ? <span className="ms-1 text-xs text-stone-500">({t("matrix.withdrawn")})</span> : null}
                     </th>

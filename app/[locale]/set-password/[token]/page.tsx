@@ -3,6 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import QRCode from "qrcode";
 import { SetPasswordForm } from "@/components/forms/set-password-form";
 import { openPasswordLink } from "@/lib/data/accounts";
+import { isolate } from "@/lib/i18n/bidi";
 import type { Locale } from "@/lib/i18n/routing";
 
 type Props = PageProps<"/[locale]/set-password/[token]">;
@@ -24,7 +25,7 @@ export default async function SetPasswordPage({ params }: Props) {
       {link ? (
         <>
           <p className="mb-6 text-sm text-stone-600">
-            {t("intro", { name: link.name })} <span dir="ltr">{link.email}</span>
+            {t("intro", { name: isolate(link.name) })} <span dir="ltr">{link.email}</span>
           </p>
           <SetPasswordForm
             token={token}

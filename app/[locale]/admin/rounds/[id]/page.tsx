@@ -9,6 +9,7 @@ import { SecretariatNav } from "@/components/secretariat/secretariat-nav";
 import { requirePagePermission } from "@/lib/auth/page-guards";
 import { canManageRounds } from "@/lib/auth/permissions";
 import { getRound } from "@/lib/data/rounds";
+import { isolate } from "@/lib/i18n/bidi";
 import { Link } from "@/lib/i18n/navigation";
 import { pickLocalized } from "@/lib/i18n/localized";
 import type { Locale } from "@/lib/i18n/routing";
@@ -27,7 +28,7 @@ async function load(params: Props["params"]) {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: (await load(params)).round.name };
+  return { title: isolate((await load(params)).round.name) };
 }
 
 /** One round: its reporting rate, and per member state the commitments still without a report. */

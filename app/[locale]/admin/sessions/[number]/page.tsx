@@ -13,6 +13,7 @@ import { canManageSessions } from "@/lib/auth/permissions";
 import { countCountries } from "@/lib/data/countries";
 import { getCouncilSession, listCarryOverCandidates } from "@/lib/data/council-sessions";
 import { listThemes } from "@/lib/data/themes";
+import { isolate } from "@/lib/i18n/bidi";
 import { Link } from "@/lib/i18n/navigation";
 import { pickLocalized } from "@/lib/i18n/localized";
 import type { Locale } from "@/lib/i18n/routing";
@@ -33,7 +34,7 @@ async function load(params: Props["params"]) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, session } = await load(params);
-  return { title: pickLocalized(session, "title", locale) };
+  return { title: isolate(pickLocalized(session, "title", locale)) };
 }
 
 export default async function SessionPage({ params }: Props) {
@@ -104,7 +105,7 @@ export default async function SessionPage({ params }: Props) {
                       ) : null}
                       {otherMissing ? <span className="block text-xs text-amber-700">{t("commitments.translationMissing")}</span> : null}
                       {c.withdrawnAt ? (
-                        <span className="block text-xs">{t("commitments.withdrawnOn", { reason: c.withdrawnReason ?? "" })}</span>
+                        <span className="block text-xs">{t("commitments.withdrawnOn", { reason: isolate(c.withdrawnReason ?? "") })}</span>
                       ) : null}
                     </td>
                     <td className="px-3 py-2 align-top"><DueRule commitment={c} /></td>

@@ -8,6 +8,7 @@ import { FiguresSummary } from "@/components/dashboard/figures-summary";
 import { formatScore, pairPath } from "@/components/dashboard/format";
 import { getCommitmentByCode, type CommitmentDetail } from "@/lib/data/commitments";
 import { getDashboard, type DashboardView } from "@/lib/data/dashboard";
+import { isolate } from "@/lib/i18n/bidi";
 import { localePath } from "@/lib/i18n/paths";
 import { pickLocalized } from "@/lib/i18n/localized";
 import type { Locale } from "@/lib/i18n/routing";
@@ -31,7 +32,7 @@ async function load(params: Props["params"]): Promise<{ locale: Locale; commitme
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, commitment } = await load(params);
-  return { title: `${commitment.code} — ${pickLocalized(commitment, "title", locale)}` };
+  return { title: `${commitment.code} — ${isolate(pickLocalized(commitment, "title", locale))}` };
 }
 
 const ARABIC_LETTER = /[\u0600-\u06FF]/;
@@ -58,7 +59,7 @@ export default async function CommitmentPage({ params }: Props) {
         </p>
         <h1 className="text-2xl font-semibold sm:text-3xl">{pickLocalized(commitment, "title", locale)}</h1>
         <p className="text-stone-600">
-          {t("commitment.theme", { theme: pickLocalized(commitment.theme, "name", locale) })}
+          {t("commitment.theme", { theme: isolate(pickLocalized(commitment.theme, "name", locale)) })}
         </p>
         <div className="text-sm text-stone-600">
           {dueOn ? (

@@ -10,6 +10,7 @@ import { canManageSessions } from "@/lib/auth/permissions";
 import { getCommitmentForEdit } from "@/lib/data/council-sessions";
 import { listLineage } from "@/lib/data/lineage";
 import { listThemes } from "@/lib/data/themes";
+import { isolate } from "@/lib/i18n/bidi";
 import { Link } from "@/lib/i18n/navigation";
 import { pickLocalized } from "@/lib/i18n/localized";
 import type { Locale } from "@/lib/i18n/routing";
@@ -30,7 +31,7 @@ async function load(params: Props["params"]) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, commitment } = await load(params);
-  return { title: `${commitment.code} — ${pickLocalized(commitment, "title", locale)}` };
+  return { title: `${commitment.code} — ${isolate(pickLocalized(commitment, "title", locale))}` };
 }
 
 export default async function EditCommitmentPage({ params }: Props) {
@@ -50,7 +51,7 @@ export default async function EditCommitmentPage({ params }: Props) {
         <h1 className="text-2xl font-semibold">{pickLocalized(commitment, "title", locale) || commitment.titleAr || commitment.titleEn}</h1>
         {commitment.withdrawnAt ? (
           <p className="rounded bg-stone-100 px-3 py-2 text-stone-600" data-testid="withdrawn">
-            {t("withdrawnOn", { reason: commitment.withdrawnReason ?? "" })}
+            {t("withdrawnOn", { reason: isolate(commitment.withdrawnReason ?? "") })}
           </p>
         ) : null}
         <div className="text-sm text-stone-600">{t("due")}: <DueRule commitment={commitment} /></div>
@@ -62,7 +63,7 @@ export default async function EditCommitmentPage({ params }: Props) {
         <ol className="space-y-1 text-sm" data-testid="lineage">
           {lineage.map((entry) => (
             <li key={entry.id} className={entry.id === commitment.id ? "font-semibold" : ""}>
-              <span className="font-mono" dir="ltr">{entry.code}</span> — {pickLocalized(entry, "title", locale) || entry.titleAr || entry.titleEn}
+              <span className="font-mono" dir="ltr">{entry.code}</span> — <bdi>{pickLocalized(entry, "title", locale) || entry.titleAr || entry.titleEn}</bdi>
               {entry.linkKind ? <span className="text-stone-500"> ({t(`link.${entry.linkKind}`)})</span> : null}
             </li>
           ))}

@@ -15,6 +15,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { listPendingEvidence } from "@/lib/data/evidence";
 import { getPairView, type PairView, type ReportEntry } from "@/lib/data/history";
 import { getOwnDraft } from "@/lib/data/reports";
+import { isolate } from "@/lib/i18n/bidi";
 import { Link } from "@/lib/i18n/navigation";
 import { pickLocalized } from "@/lib/i18n/localized";
 import type { Locale } from "@/lib/i18n/routing";
@@ -83,7 +84,7 @@ export default async function PairPage({ params }: Props) {
         <p className="text-sm text-stone-600">{pickLocalized(view.country, "name", locale)}</p>
         <h1 className="text-2xl font-semibold">
           <span className="font-mono text-stone-500" dir="ltr">{view.commitment.code}</span>{" "}
-          {pickLocalized(view.commitment, "title", locale)}
+          <bdi>{pickLocalized(view.commitment, "title", locale)}</bdi>
         </h1>
         <p className="text-sm text-stone-600">{pickLocalized(view.commitment.theme, "name", locale)}</p>
       </header>
@@ -146,7 +147,7 @@ export default async function PairPage({ params }: Props) {
               {form.draftStale ? <p className="rounded border border-amber-400 bg-amber-50 p-3 text-sm">{t("draftStale")}</p> : null}
               {current.reviewState === "RETURNED" && latestReport?.review ? (
                 <div className="rounded border border-rose-300 bg-rose-50 p-3 text-sm" data-testid="returned-notice">
-                  <p className="font-medium">{t("returned", { name: latestReport.review.reviewer })}</p>
+                  <p className="font-medium">{t("returned", { name: isolate(latestReport.review.reviewer) })}</p>
                   <p className="mt-1 whitespace-pre-line" dir="auto">{latestReport.review.comment}</p>
                 </div>
               ) : null}
@@ -165,7 +166,7 @@ export default async function PairPage({ params }: Props) {
                   {latestReport?.review
                     ? t(latestReport.review.decision === "VALIDATE" ? "lastValidated" : "lastReturned", {
                         version: latestReport.version,
-                        name: latestReport.review.reviewer,
+                        name: isolate(latestReport.review.reviewer),
                       })
                     : t("nothingToReview")}
                 </p>
@@ -193,7 +194,7 @@ export default async function PairPage({ params }: Props) {
                 {view.comments.map((comment) => (
                   <li key={comment.id} className="rounded border border-stone-200 bg-white p-3 text-sm">
                     <p className="flex flex-wrap justify-between gap-2 text-xs text-stone-600">
-                      <span>{comment.author.name}</span>
+                      <bdi>{comment.author.name}</bdi>
                       <DualDate date={comment.at} withTime />
                     </p>
                     <p className="mt-1 whitespace-pre-line" dir="auto">{comment.body}</p>
