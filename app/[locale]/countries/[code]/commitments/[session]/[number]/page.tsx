@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { DualDate } from "@/components/dual-date";
 import { AssessmentForm } from "@/components/forms/assessment-form";
@@ -12,34 +13,44 @@ import { Timeline } from "@/components/timeline";
 import { requirePageUser } from "@/lib/auth/page-guards";
 import type { Actor } from "@/lib/auth/actor";
 import { listPendingEvidence } from "@/lib/data/evidence";
-import { getPairView, type PairView, type ReportEntry } from "@/lib/data/history";
+import { getPairView, type PairView } from "@/lib/data/history";
 import { getOwnDraft } from "@/lib/data/reports";
 import { Link } from "@/lib/i18n/navigation";
 import { pickLocalized } from "@/lib/i18n/localized";
+import { localePath } from "@/lib/i18n/paths";
 import type { Locale } from "@/lib/i18n/routing";
 import { CommitmentCodeParamsSchema } from "@/lib/validation/commitment";
-import { CountryCodeSchema } from "@/lib/validation/reports";
+import { CountryCodeSchema, TimelineCursorSchema } from "@/lib/validation/reports";
 
 type Props = PageProps<"/[locale]/countries/[code]/commitments/[session]/[number]">;
 
-async function load(params: Props["params"]): Promise<{ locale: Locale; actor: Actor; view: PairView }> {
+// Metadata and page read the same view: once per request.
+const loadView = cache(async (actor: Actor, country: string, code: string, before: string | undefined) => {
+  const cursor = TimelineCursorSchema.safeParse(before);
+  // A malformed cursor (a mangled link) shows the latest entries.
+  return getPairView(actor, country, code, cursor.success ? { before: cursor.data } : {});
+});
+
+async function load({ params, searchParams }: Pick<Props, "params" | "searchParams">): Promise<{ locale: Locale; actor: Actor; view: PairView; before: string | undefined }> {
   const { locale, code, ...codeParams } = (await params) as { locale: Locale; code: string; session: string; number: string };
   const actor = await requirePageUser(locale);
   const commitment = CommitmentCodeParamsSchema.safeParse(codeParams);
   const country = CountryCodeSchema.safeParse(code);
+  const before = (await searchParams).before;
+  const cursor = typeof before === "string" ? before : undefined;
   // Nothing the viewer may read (restricted reports, or none at all) looks exactly like no such page.
-  const view = commitment.success && country.success ? await getPairView(actor, country.data, commitment.data.code) : null;
+  const view = commitment.success && country.success ? await loadView(actor, country.data, commitment.data.code, cursor) : null;
   if (!view) notFound();
-  return { locale, actor, view };
+  return { locale, actor, view, before: cursor };
 }
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale, view } = await load(params);
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const { locale, view } = await load({ params, searchParams });
   return { title: `${pickLocalized(view.country, "name", locale)} — ${view.commitment.code}` };
 }
 
-export default async function PairPage({ params }: Props) {
-  const { locale, actor, view } = await load(params);
+export default async function PairPage({ params, searchParams }: Props) {
+  const { locale, actor, view, before } = await load({ params, searchParams });
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: "reporting.pair" });
   const ta = await getTranslations({ locale, namespace: "reporting.assessment" });
@@ -51,7 +62,7 @@ export default async function PairPage({ params }: Props) {
   if (may.write) {
     const [draft, files] = await Promise.all([getOwnDraft(actor, view.commitmentId), listPendingEvidence(actor, view.commitmentId)]);
     pending = files;
-    const source = draft ?? view.timeline.find((e): e is ReportEntry => e.kind === "report") ?? null;
+    const source = draft ?? view.latestReport;
     form = {
       baseVersion: draft?.baseVersion ?? current.version ?? 0,
       draftSavedAt: draft?.updatedAt ?? null,
@@ -65,7 +76,9 @@ export default async function PairPage({ params }: Props) {
       },
     };
   }
-  const latestReport = view.timeline.find((e): e is ReportEntry => e.kind === "report");
+  const { latestReport } = view;
+  const pairHref = (query?: Record<string, string>) =>
+    localePath(locale, { pathname: `/countries/${view.country.code}/commitments/${sessionNumber}/${number}`, ...(query ? { query } : {}) });
 
   return (
     <article className="space-y-8" data-country={view.country.code} data-commitment={view.commitment.code}>
@@ -129,6 +142,18 @@ export default async function PairPage({ params }: Props) {
           <h2 id="history-heading" className="text-lg font-semibold">{t("historyHeading")}</h2>
           {!may.readAll ? <p className="text-sm text-stone-600">{t("sharedOnly")}</p> : null}
           <Timeline entries={view.timeline} locale={locale} />
+          {view.nextBefore || before ? (
+            <nav className="flex flex-wrap gap-4 text-sm" aria-label={t("historyPages")} data-testid="timeline-pages">
+              {before ? (
+                <a href={pairHref()} className="text-brand-700 hover:underline" data-testid="timeline-latest">{t("latestEntries")}</a>
+              ) : null}
+              {view.nextBefore ? (
+                <a href={pairHref({ before: view.nextBefore })} className="text-brand-700 hover:underline" data-testid="timeline-older">
+                  {t("olderEntries")}
+                </a>
+              ) : null}
+            </nav>
+          ) : null}
         </section>
 
         <div className="space-y-8 lg:col-span-2">
@@ -155,8 +180,8 @@ export default async function PairPage({ params }: Props) {
           {may.review ? (
             <section aria-labelledby="review-heading" className="space-y-3">
               <h2 id="review-heading" className="text-lg font-semibold">{t("reviewHeading")}</h2>
-              {view.latestReport && view.latestReport.reviewState === "SUBMITTED" ? (
-                <ReviewForm reportId={view.latestReport.id} version={view.latestReport.version} />
+              {latestReport && latestReport.reviewState === "SUBMITTED" ? (
+                <ReviewForm reportId={latestReport.id} version={latestReport.version} />
               ) : (
                 <p className="text-sm text-stone-600" data-testid="last-decision">
                   {latestReport?.review
