@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { ACCEPTED_SAMPLES, REFUSED_SAMPLES } from "../tests/evidence-samples";
 import { storageStateOf } from "./support/accounts";
+import { appendReport } from "./support/database";
 import type { Subject } from "../tests/permission-matrix";
 
 async function pageAs(browser: Browser, subject: Subject): Promise<Page> {
@@ -182,5 +183,57 @@ test.describe("the reporting workflow", () => {
       expect(await page.content()).not.toContain("Draft narrative, not yet shared.");
       await expect(page.getByTestId("report-form")).toHaveCount(0);
     }
+  });
+});
+
+test.describe("a long history, page by page", () => {
+  // JO 35/4: 26 more reports, every fifth restricted.
+  const narrative = (n: number) => `Long history entry ${n}.`;
+  test.beforeAll(async () => {
+    for (let n = 1; n <= 26; n++) await appendReport("JO", "35/4", narrative(n), n % 5 ? "MEMBERS" : "RESTRICTED");
+  });
+
+  const reports = (page: Page) => page.locator('[data-testid="timeline"] > li[data-kind="report"]');
+
+  test("shows the latest 20 entries, then the older ones through a plain link, in English and in Arabic", async ({ browser }) => {
+    const page = await pageAs(browser, "secretariat");
+    await page.goto("/en/countries/JO/commitments/35/4");
+    await expect(page.locator('[data-testid="timeline"] > li')).toHaveCount(20);
+    await expect(reports(page).first()).toContainText(narrative(26));
+    const version = await page.getByTestId("current").textContent();
+    await expect(page.getByTestId("timeline-latest")).toHaveCount(0);
+    const older = page.getByRole("link", { name: "Older entries" });
+    expect(await older.getAttribute("href")).toMatch(/^\/en\/countries\/JO\/commitments\/35\/4\?before=\d+_[0-9a-f-]{36}$/);
+    await older.click();
+    await expect(page).toHaveURL(/\?before=/);
+    await expect(reports(page).first()).toContainText(narrative(6));
+    await expect(page.getByText(narrative(7), { exact: true })).toHaveCount(0);
+    // The current state at the top stays that of the pair, not of the page.
+    expect(await page.getByTestId("current").textContent()).toBe(version);
+    await page.getByRole("link", { name: "Latest entries" }).click();
+    await expect(reports(page).first()).toContainText(narrative(26));
+
+    await page.goto("/ar/countries/JO/commitments/35/4");
+    await expect(page.locator('[data-testid="timeline"] > li')).toHaveCount(20);
+    await page.getByRole("link", { name: "إدخالات أقدم" }).click();
+    await expect(page).toHaveURL(/^[^?]*\/ar\/countries\/JO\/commitments\/35\/4\?before=/);
+    await expect(reports(page).first()).toContainText(narrative(6));
+    await expect(page.getByRole("link", { name: "أحدث الإدخالات" })).toBeVisible();
+  });
+
+  // Threat: the older pages of another member state's pair showing its restricted reports.
+  test("pages another member state's delegate through the shared reports only", async ({ browser }) => {
+    const page = await pageAs(browser, "delegateB");
+    await page.goto("/en/countries/JO/commitments/35/4");
+    const seen: string[] = [];
+    for (let pages = 1; ; pages++) {
+      expect(pages).toBeLessThan(10);
+      seen.push(...(await reports(page).locator("[data-narrative]").allTextContents()));
+      const older = page.getByRole("link", { name: "Older entries" });
+      if ((await older.count()) === 0) break;
+      await older.click();
+      await expect(page).toHaveURL(/\?before=/);
+    }
+    for (let n = 1; n <= 26; n++) expect(seen.includes(narrative(n)), narrative(n)).toBe(n % 5 !== 0);
   });
 });

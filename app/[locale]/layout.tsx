@@ -3,7 +3,7 @@ import "@fontsource/ibm-plex-sans-arabic/600.css";
 import "../globals.css";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { hasLocale, NextIntlClientProvider } from "next-intl";
+import { hasLocale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { SiteHeader } from "@/components/site-header";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -32,12 +32,12 @@ export default async function LocaleLayout({ children, params }: LayoutProps<"/[
         >
           {t("skipToContent")}
         </a>
-        <NextIntlClientProvider>
-          <SiteHeader locale={locale} actor={actor} />
-          <main id="main" className="mx-auto max-w-7xl px-4 py-8 sm:px-6">
-            {children}
-          </main>
-        </NextIntlClientProvider>
+        {/* No NextIntlClientProvider here: only pages with forms send messages to the browser
+            (components/client-messages.tsx); next-intl's client code stays out of the others. */}
+        <SiteHeader locale={locale} actor={actor} />
+        <main id="main" className="mx-auto max-w-7xl px-4 py-8 sm:px-6">
+          {children}
+        </main>
       </body>
     </html>
   );

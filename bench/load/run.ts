@@ -115,7 +115,8 @@ function submission(country: string): Request[] {
       method: "GET",
       setupRequest: (request) => {
         commitment = `${SESSION}/${1 + Math.floor(Math.random() * 25)}`;
-        return { ...request, path: `/api/v1/countries/${country}/reports?commitment=${encodeURIComponent(commitment)}` };
+        // The smallest page: the form needs the version, not the history.
+        return { ...request, path: `/api/v1/countries/${country}/reports?commitment=${encodeURIComponent(commitment)}&limit=1` };
       },
       onResponse: (_status, body) => {
         try {

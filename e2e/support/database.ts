@@ -14,11 +14,17 @@ export async function withDatabase<T>(work: (client: pg.Client) => Promise<T>): 
 }
 
 /**
- * Appends a RESTRICTED report with `narrative` to a pair's history, as a delegate of the country
+ * Appends a LIMITED report with `narrative` to a pair's history, as a delegate of the country
  * would. With `secret`, every other free text of the report carries it too: an evidence link, a
  * not-applicable reason, an evidence file's name, and a comment in the pair's thread.
  */
-export async function appendRestrictedReport(country: string, code: string, narrative: string, secret?: string): Promise<void> {
+export async function appendReport(
+  country: string,
+  code: string,
+  narrative: string,
+  visibility: "RESTRICTED" | "MEMBERS" | "OBSERVERS",
+  secret?: string,
+): Promise<void> {
   await withDatabase(async (db) => {
     const { rows } = await db.query<{ id: string }>(
       `WITH c AS (SELECT id FROM commitment WHERE code = $1),
@@ -27,19 +33,19 @@ export async function appendRestrictedReport(country: string, code: string, narr
             r AS (
               INSERT INTO report (id, commitment_id, country_code, version, status, previous_status, narrative, visibility, author_id,
                                   evidence_links, not_applicable_reason)
-              SELECT gen_random_uuid(), c.id, $2, coalesce((SELECT version FROM p), 0) + 1, 'LIMITED', (SELECT status FROM p), $3, 'RESTRICTED', u.id,
+              SELECT gen_random_uuid(), c.id, $2, coalesce((SELECT version FROM p), 0) + 1, 'LIMITED', (SELECT status FROM p), $3, $5::"Visibility", u.id,
                      CASE WHEN $4::text IS NULL THEN '{}'::text[] ELSE ARRAY['https://evidence.example.org/' || $4::text] END, $4::text
               FROM c, u
               RETURNING id, commitment_id, version, submitted_at
             )
        INSERT INTO pair_status (commitment_id, country_code, version, status, visibility, review_state, latest_report_id, reported_at, updated_at)
-       SELECT commitment_id, $2, version, 'LIMITED', 'RESTRICTED', 'SUBMITTED', id, submitted_at, submitted_at FROM r
+       SELECT commitment_id, $2, version, 'LIMITED', $5::"Visibility", 'SUBMITTED', id, submitted_at, submitted_at FROM r
        ON CONFLICT (commitment_id, country_code) DO UPDATE SET
          version = excluded.version, status = excluded.status, visibility = excluded.visibility,
          review_state = excluded.review_state, latest_report_id = excluded.latest_report_id,
          reported_at = excluded.reported_at, updated_at = excluded.updated_at, completed_at = NULL
        RETURNING latest_report_id AS id`,
-      [code, country, narrative, secret ?? null],
+      [code, country, narrative, secret ?? null, visibility],
     );
     if (!secret) return;
     const pdf = Buffer.from("%PDF-1.4\n");
@@ -55,4 +61,9 @@ export async function appendRestrictedReport(country: string, code: string, narr
       [rows[0]!.id, `${secret} — thread`],
     );
   });
+}
+
+/** Appends a RESTRICTED report with `narrative` (and `secret`, see appendReport) to a pair's history. */
+export function appendRestrictedReport(country: string, code: string, narrative: string, secret?: string): Promise<void> {
+  return appendReport(country, code, narrative, "RESTRICTED", secret);
 }

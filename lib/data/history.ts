@@ -7,6 +7,7 @@ import "server-only";
 // read is left out entirely (no placeholder), and they see no reviews, assessments or comments.
 // A pair with nothing they may read does not exist for them (null → 404), whether it has
 // restricted reports or none at all, so that the answer does not reveal which.
+import type { Prisma } from "@/generated/prisma/client";
 import type { ReportStatus, ReviewDecision, ReviewState, Role, Visibility } from "@/generated/prisma/enums";
 import { disagrees } from "@/lib/assessment-scale";
 import type { Actor } from "@/lib/auth/actor";
@@ -23,6 +24,7 @@ import {
 import { db } from "@/lib/db";
 import { ForbiddenError } from "@/lib/errors";
 import { NO_REPORT, WITHHELD, type DisplayedStatus } from "@/lib/status-scale";
+import { encodeTimelineCursor, TIMELINE_PAGE_SIZE, type TimelinePage } from "@/lib/validation/reports";
 import type { EvidenceFileSummary } from "./evidence";
 import { findCommitment, findCountry, type PairCommitment, type PairCountry } from "./pairs";
 import { getCurrentSession } from "./sessions";
@@ -67,11 +69,14 @@ export type PairView = {
     /** The self-reported status and the assessment disagree (lib/assessment-scale). */
     disagrees: boolean;
   };
-  /** Newest first. */
+  /** One page of the history, newest first (ties by id): at most `limit` entries older than `before`. */
   timeline: TimelineEntry[];
+  /** The cursor of the next (older) page, or null when this page reaches the first entry. */
+  nextBefore: string | null;
   /** The thread, oldest first (empty for those outside it). */
   comments: CommentEntry[];
-  latestReport: { id: string; version: number; reviewState: ReviewState | null } | null;
+  /** The latest report, whatever the page (only for those who see every report of the country). */
+  latestReport: (ReportEntry & { reviewState: ReviewState | null }) | null;
   latestAssessmentId: string | null;
   may: { readAll: boolean; write: boolean; review: boolean; assess: boolean; comment: boolean };
   /** Internal id, for the page's follow-up reads (draft, pending files). */
@@ -80,12 +85,51 @@ export type PairView = {
 
 const person = { select: { name: true, role: true } } as const;
 
-/** The pair as `actor` may see it, or null when it does not exist for them. */
-export async function getPairView(actor: Actor, countryCode: string, code: string): Promise<PairView | null> {
+const reportSelect = {
+  id: true,
+  version: true,
+  status: true,
+  previousStatus: true,
+  notApplicableReason: true,
+  narrative: true,
+  evidenceLinks: true,
+  visibility: true,
+  submittedAt: true,
+  author: person,
+  round: { select: { name: true } },
+  evidenceFiles: { orderBy: { createdAt: "asc" }, select: { id: true, filename: true, mimeType: true, size: true } },
+} satisfies Prisma.ReportSelect;
+
+type ReportRow = Prisma.ReportGetPayload<{ select: typeof reportSelect }>;
+
+/** Newest first; entries of the same millisecond by id, so that a cursor cuts the order exactly. */
+const newestFirst = (a: { at: Date; id: string }, b: { at: Date; id: string }) =>
+  b.at.getTime() - a.at.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+
+/**
+ * The pair as `actor` may see it, or null when it does not exist for them. The timeline is paged
+ * (`limit` entries older than `before`); the current state and the latest report do not depend
+ * on the page. Each kind of entry is read `limit + 1` at a time, so a page costs the same
+ * whatever the length of the history.
+ */
+export async function getPairView(
+  actor: Actor,
+  countryCode: string,
+  code: string,
+  page: Partial<TimelinePage> = {},
+): Promise<PairView | null> {
+  const limit = page.limit ?? TIMELINE_PAGE_SIZE;
+  const before = page.before;
   const [commitment, country] = await Promise.all([findCommitment(code), findCountry(countryCode)]);
   if (!commitment || !country) return null;
   const readAll = canReadAllReportsOf(actor, country.code);
   const where = { commitmentId: commitment.id, countryCode: country.code };
+  const readableWhere = readAll ? {} : { visibility: { in: readableVisibilities(actor) } };
+  // Strictly older than the cursor in the timeline's order.
+  type TimeField = "submittedAt" | "createdAt";
+  const olderThan = (field: TimeField) =>
+    before ? { OR: [{ [field]: { lt: before.at } }, { [field]: before.at, id: { lt: before.id } }] } : {};
+  const desc = (field: TimeField) => [{ [field]: "desc" as const }, { id: "desc" as const }];
 
   const [pair, reports] = await Promise.all([
     db.pairStatus.findUnique({
@@ -93,64 +137,65 @@ export async function getPairView(actor: Actor, countryCode: string, code: strin
       select: { version: true, status: true, visibility: true, reviewState: true, reportedAt: true, latestReportId: true, assessmentScore: true, assessedAt: true },
     }),
     db.report.findMany({
-      where: { ...where, ...(readAll ? {} : { visibility: { in: readableVisibilities(actor) } }) },
-      orderBy: { version: "desc" },
-      select: {
-        id: true,
-        version: true,
-        status: true,
-        previousStatus: true,
-        notApplicableReason: true,
-        narrative: true,
-        evidenceLinks: true,
-        visibility: true,
-        submittedAt: true,
-        author: person,
-        round: { select: { name: true } },
-        evidenceFiles: { orderBy: { createdAt: "asc" }, select: { id: true, filename: true, mimeType: true, size: true } },
-      },
+      where: { ...where, ...readableWhere, ...olderThan("submittedAt") },
+      orderBy: desc("submittedAt"),
+      take: limit + 1,
+      select: reportSelect,
     }),
   ]);
   // Defence in depth: the query is scoped, and every row is checked again.
   const readable = reports.filter((r) => canReadReport(actor, { countryCode: country.code, visibility: r.visibility }));
-  if (!readAll && readable.length === 0) return null;
-  // A report's previous status is the status of the report before it: shown only to those who
-  // may read that one too, or it would give a restricted report's status away.
-  const readableVersions = new Set(readable.map((r) => r.version));
-
-  const [reviews, assessments, comments] = readAll
-    ? await Promise.all([
-        db.review.findMany({
-          where: { report: where },
-          orderBy: { createdAt: "asc" },
-          select: { id: true, decision: true, comment: true, createdAt: true, reviewer: person, report: { select: { id: true, version: true } } },
-        }),
-        db.assessment.findMany({
-          where,
-          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-          select: { id: true, score: true, rationale: true, createdAt: true, assessor: person },
-        }),
-        canComment(actor, country.code)
-          ? db.comment.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, body: true, createdAt: true, author: person } })
-          : Promise.resolve([]),
-      ])
-    : [[], [], []];
-
-  const latestReviewOf = new Map<string, ReviewSummary>();
-  for (const review of reviews) {
-    latestReviewOf.set(review.report.id, { decision: review.decision, comment: review.comment, reviewer: review.reviewer.name, at: review.createdAt });
+  if (!readAll && readable.length === 0) {
+    // Nothing readable on this page: the pair exists for this viewer only if something is readable at all.
+    const any = before ? await db.report.findFirst({ where: { ...where, ...readableWhere }, select: { id: true } }) : null;
+    if (!any) return null;
   }
+
+  const [reviews, assessments, comments, readableEarlier] = await Promise.all([
+    readAll
+      ? db.review.findMany({
+          where: { report: where, ...olderThan("createdAt") },
+          orderBy: desc("createdAt"),
+          take: limit + 1,
+          select: { id: true, decision: true, comment: true, createdAt: true, reviewer: person, report: { select: { id: true, version: true } } },
+        })
+      : [],
+    // One more than a page could show: the score before the oldest one shown.
+    readAll
+      ? db.assessment.findMany({
+          where: { ...where, ...olderThan("createdAt") },
+          orderBy: desc("createdAt"),
+          take: limit + 1,
+          select: { id: true, score: true, rationale: true, createdAt: true, assessor: person },
+        })
+      : [],
+    readAll && canComment(actor, country.code)
+      ? db.comment.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, body: true, createdAt: true, author: person } })
+      : [],
+    // A report's previous status is the status of the report before it: shown only to those who
+    // may read that one too, or it would give a restricted report's status away.
+    readAll
+      ? null
+      : db.report
+          .findMany({
+            where: { ...where, ...readableWhere, version: { in: readable.map((r) => r.version - 1).filter((v) => v > 0) } },
+            select: { version: true },
+          })
+          .then((rows) => new Set(rows.map((r) => r.version))),
+  ]);
+
+  const toReportEntry = ({ submittedAt, round, evidenceFiles, ...report }: ReportRow, review: ReviewSummary | null): ReportEntry => ({
+    kind: "report",
+    ...report,
+    previousStatus: readAll || readableEarlier?.has(report.version - 1) ? report.previousStatus : null,
+    at: submittedAt,
+    round: round?.name ?? null,
+    files: evidenceFiles,
+    review,
+  });
   const commentEntries: CommentEntry[] = comments.map((c) => ({ kind: "comment", id: c.id, at: c.createdAt, author: c.author, body: c.body }));
-  const timeline: TimelineEntry[] = [
-    ...readable.map(({ submittedAt, round, evidenceFiles, ...report }): ReportEntry => ({
-      kind: "report",
-      ...report,
-      previousStatus: readAll || readableVersions.has(report.version - 1) ? report.previousStatus : null,
-      at: submittedAt,
-      round: round?.name ?? null,
-      files: evidenceFiles,
-      review: latestReviewOf.get(report.id) ?? null,
-    })),
+  const candidates: TimelineEntry[] = [
+    ...readable.map((r) => toReportEntry(r, null)),
     ...reviews.map((r): ReviewEntry => ({
       kind: "review",
       id: r.id,
@@ -166,11 +211,38 @@ export async function getPairView(actor: Actor, countryCode: string, code: strin
       at: a.createdAt,
       author: a.assessor,
       score: a.score,
-      previousScore: i > 0 ? assessments[i - 1]!.score : null,
+      previousScore: assessments[i + 1]?.score ?? null,
       rationale: a.rationale,
     })),
-    ...commentEntries,
-  ].sort((a, b) => b.at.getTime() - a.at.getTime());
+    ...commentEntries.filter((c) => !before || newestFirst(c, before) > 0),
+  ].sort(newestFirst);
+  const timeline = candidates.slice(0, limit);
+  // Every kind was read one past the page: anything left over is a real, older entry.
+  const nextBefore = candidates.length > limit ? encodeTimelineCursor(timeline.at(-1)!) : null;
+
+  // The latest decision on each report shown (it may be newer than the page), and the latest report.
+  const shownReports = timeline.filter((e): e is ReportEntry => e.kind === "report");
+  const latestReportId = readAll ? (pair?.latestReportId ?? null) : null;
+  const [decisions, latestRow, latestAssessment] = readAll
+    ? await Promise.all([
+        db.review.findMany({
+          where: { reportId: { in: [...shownReports.map((r) => r.id), ...(latestReportId ? [latestReportId] : [])] } },
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+          select: { decision: true, comment: true, createdAt: true, reviewer: { select: { name: true } }, reportId: true },
+        }),
+        latestReportId && !readable.some((r) => r.id === latestReportId)
+          ? db.report.findUnique({ where: { id: latestReportId }, select: reportSelect })
+          : (readable.find((r) => r.id === latestReportId) ?? null),
+        before
+          ? db.assessment.findFirst({ where, orderBy: desc("createdAt"), select: { id: true } })
+          : (assessments[0] ?? null),
+      ])
+    : [[], null, null];
+  const latestReviewOf = new Map<string, ReviewSummary>();
+  for (const review of decisions) {
+    latestReviewOf.set(review.reportId, { decision: review.decision, comment: review.comment, reviewer: review.reviewer.name, at: review.createdAt });
+  }
+  for (const entry of shownReports) entry.review = latestReviewOf.get(entry.id) ?? null;
 
   let status: DisplayedStatus = NO_REPORT;
   if (pair?.status && pair.visibility) {
@@ -196,12 +268,12 @@ export async function getPairView(actor: Actor, countryCode: string, code: strin
       disagrees: showCurrent ? disagrees(pair!.status, assessment?.score ?? null) : false,
     },
     timeline,
+    nextBefore,
     comments: commentEntries,
-    latestReport:
-      readAll && pair?.latestReportId
-        ? { id: pair.latestReportId, version: pair.version, reviewState: pair.reviewState }
-        : null,
-    latestAssessmentId: readAll ? (assessments.at(-1)?.id ?? null) : null,
+    latestReport: latestRow
+      ? { ...toReportEntry(latestRow, latestReviewOf.get(latestRow.id) ?? null), reviewState: pair?.reviewState ?? null }
+      : null,
+    latestAssessmentId: latestAssessment?.id ?? null,
     may: {
       readAll,
       write: canWriteReport(actor, country.code) && !commitment.withdrawnAt,

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "@/lib/errors";
-import { ReportSubmissionSchema } from "@/lib/validation/reports";
+import { ReportSubmissionSchema, TimelineCursorSchema, type TimelineCursor } from "@/lib/validation/reports";
 import { ACCEPTED_SAMPLES, REFUSED_SAMPLES } from "@/tests/evidence-samples";
 import { commitmentId, createUser, recordReport } from "@/tests/factories";
 import { recordAssessment } from "./assessments";
@@ -391,6 +391,140 @@ describe("what each viewer sees of a pair", () => {
     await expect(addComment(observer, { commitment: "35/6", country: "BH", body: "intrusion" }, null)).rejects.toBeInstanceOf(NotFoundError);
     await addComment(secretariat, { commitment: "35/6", country: "BH", body: "From the secretariat" }, null);
     expect(await db.comment.count({ where: { body: "intrusion" } })).toBe(0);
+  });
+});
+
+describe("a long history, page by page", () => {
+  // OM 35/2: 30 reports an hour apart (restricted, members, observers in turn), reviews, messages
+  // and assessments in between, and a late decision on an old report.
+  const t0 = Date.UTC(2024, 0, 1);
+  const hour = 3_600_000;
+  const visibilityOf = (version: number) => (["RESTRICTED", "MEMBERS", "OBSERVERS"] as const)[version % 3]!;
+  let om: Actor;
+  let total = 0;
+  type View = NonNullable<Awaited<ReturnType<typeof getPairView>>>;
+
+  beforeAll(async () => {
+    om = await createUser({ role: "DELEGATE", countryCode: "OM" });
+    const id = await commitmentId("35/2");
+    const statuses = ["NOT_STARTED", "LIMITED", "SUBSTANTIAL", "COMPLETE"] as const;
+    const reports = [];
+    for (let v = 1; v <= 30; v++) {
+      reports.push(
+        await recordReport({ code: "35/2", country: "OM", status: statuses[v % 4]!, authorId: om.id, visibility: visibilityOf(v), at: new Date(t0 + v * hour), narrative: `OM-${visibilityOf(v)}-${v}` }),
+      );
+    }
+    for (let v = 4; v <= 28; v += 4) {
+      await db.review.create({
+        data: { reportId: reports[v - 1]!.id, decision: v % 8 ? "VALIDATE" : "RETURN", comment: `OM-REVIEW-${v}`, reviewerId: secretariat.id, createdAt: new Date(t0 + v * hour + hour / 2) },
+      });
+    }
+    await db.review.create({
+      data: { reportId: reports[1]!.id, decision: "VALIDATE", comment: "OM-LATE-REVIEW", reviewerId: secretariat.id, createdAt: new Date(t0 + 29 * hour + hour / 2) },
+    });
+    for (let v = 6; v <= 30; v += 6) {
+      await db.comment.create({ data: { commitmentId: id, countryCode: "OM", authorId: om.id, body: `OM-COMMENT-${v}`, createdAt: new Date(t0 + v * hour + hour / 4) } });
+    }
+    for (const [i, v] of [5, 11, 17, 23].entries()) {
+      await db.assessment.create({
+        data: { commitmentId: id, countryCode: "OM", score: (i % 3) - 1, rationale: `OM-RATIONALE-${v}`, assessorId: secretariat.id, createdAt: new Date(t0 + v * hour + (3 * hour) / 4) },
+      });
+    }
+    // The latest assessment through the data layer, so that pair_status follows it.
+    await recordAssessment(secretariat, { commitment: "35/2", country: "OM", score: 1, rationale: "OM-RATIONALE-NOW" }, null);
+    // OM 35/3: one restricted report only.
+    await recordReport({ code: "35/3", country: "OM", status: "LIMITED", authorId: om.id, visibility: "RESTRICTED", at: new Date(t0), narrative: "OM-ONLY-RESTRICTED" });
+    total = 30 + 8 + 5 + 5;
+  });
+
+  /** Every page of the timeline, from the latest, following nextBefore. */
+  async function walk(actor: Actor, limit: number): Promise<View[]> {
+    const pages: View[] = [];
+    let before: TimelineCursor | undefined;
+    for (;;) {
+      const view = await getPairView(actor, "OM", "35/2", { limit, ...(before ? { before } : {}) });
+      expect(view).not.toBeNull();
+      pages.push(view!);
+      expect(view!.timeline.length).toBeLessThanOrEqual(limit);
+      if (!view!.nextBefore) return pages;
+      expect(pages.length).toBeLessThan(100);
+      before = TimelineCursorSchema.parse(view!.nextBefore);
+    }
+  }
+  const keys = (pages: View[]) => pages.flatMap((p) => p.timeline.map((e) => `${e.kind}:${e.id}`));
+
+  it("walks the whole history exactly once, newest first, whatever the page size, with the same current state on every page", async () => {
+    const [all] = await walk(om, 100);
+    expect(all!.timeline).toHaveLength(total);
+    expect(all!.nextBefore).toBeNull();
+    const times = all!.timeline.map((e) => e.at.getTime());
+    expect([...times].sort((a, b) => b - a)).toEqual(times);
+    for (const limit of [1, 7, 20, total - 1, total]) {
+      const pages = await walk(om, limit);
+      expect(keys(pages), `limit ${limit}`).toEqual(keys([all!]));
+      expect(pages).toHaveLength(Math.ceil(total / limit));
+      for (const page of pages) {
+        expect(page.current).toEqual(all!.current);
+        expect(page.current).toMatchObject({ version: 30, status: "SUBSTANTIAL", assessment: { score: 1 } });
+        expect(page.latestReport).toMatchObject({ version: 30, narrative: "OM-RESTRICTED-30", reviewState: "SUBMITTED" });
+        expect(page.latestAssessmentId).toBe(all!.latestAssessmentId);
+        expect(page.comments.map((c) => c.body)).toEqual(["OM-COMMENT-6", "OM-COMMENT-12", "OM-COMMENT-18", "OM-COMMENT-24", "OM-COMMENT-30"]);
+      }
+    }
+  });
+
+  it("keeps what an entry says about the entries before and after it across page boundaries", async () => {
+    const entries = (await walk(om, 3)).flatMap((p) => p.timeline);
+    const assessments = entries.filter((e) => e.kind === "assessment");
+    expect(assessments.map((a) => a.kind === "assessment" && [a.score, a.previousScore])).toEqual([[1, -1], [-1, 1], [1, 0], [0, -1], [-1, null]]);
+    const reports = entries.flatMap((e) => (e.kind === "report" ? [e] : []));
+    expect(reports.map((r) => r.version)).toEqual(Array.from({ length: 30 }, (_, i) => 30 - i));
+    expect(reports.find((r) => r.version === 2)!.review).toMatchObject({ decision: "VALIDATE", comment: "OM-LATE-REVIEW" });
+    expect(reports.find((r) => r.version === 8)!.review).toMatchObject({ decision: "RETURN", comment: "OM-REVIEW-8" });
+    expect(reports.find((r) => r.version === 9)!.review).toBeNull();
+    for (const r of reports) expect(r.previousStatus).toBe(r.version === 1 ? null : (["NOT_STARTED", "LIMITED", "SUBSTANTIAL", "COMPLETE"] as const)[(r.version - 1) % 4]);
+  });
+
+  // Threat: a later page of the timeline — or its cursor — giving another member state or an
+  // observer a restricted report, its status (as a previous status), a review, an assessment
+  // or a message.
+  it("shows other viewers only what is shared with them, on every page", async () => {
+    for (const [actor, shared] of [
+      [qa, ["MEMBERS", "OBSERVERS"]],
+      [observer, ["OBSERVERS"]],
+    ] as const) {
+      const pages = await walk(actor, 4);
+      const expected = Array.from({ length: 30 }, (_, i) => 30 - i).filter((v) => (shared as readonly string[]).includes(visibilityOf(v)));
+      const entries = pages.flatMap((p) => p.timeline);
+      expect(entries.every((e) => e.kind === "report")).toBe(true);
+      expect(entries.map((e) => e.kind === "report" && e.version)).toEqual(expected);
+      for (const entry of entries) {
+        if (entry.kind !== "report") continue;
+        const before = entry.version - 1;
+        expect(entry.previousStatus === null).toBe(before === 0 || !(shared as readonly string[]).includes(visibilityOf(before)));
+      }
+      const shownIds = new Set(entries.map((e) => e.id));
+      for (const page of pages) {
+        const text = JSON.stringify(page);
+        for (const secret of ["OM-RESTRICTED", "OM-REVIEW", "OM-LATE-REVIEW", "OM-COMMENT", "OM-RATIONALE"]) expect(text).not.toContain(secret);
+        expect(page.current.version).toBeNull();
+        expect(page.latestReport).toBeNull();
+        expect(page.latestAssessmentId).toBeNull();
+        if (page.nextBefore) expect(shownIds.has(TimelineCursorSchema.parse(page.nextBefore).id)).toBe(true);
+      }
+    }
+  });
+
+  it("answers an empty page past the oldest entry, and still nothing for a pair with nothing readable", async () => {
+    const past = { before: { at: new Date(t0 - hour), id: "00000000-0000-7000-8000-000000000000" } };
+    expect(await getPairView(secretariat, "OM", "35/2", past)).toMatchObject({ timeline: [], nextBefore: null, latestReport: { version: 30 } });
+    expect(await getPairView(qa, "OM", "35/2", past)).toMatchObject({ timeline: [], nextBefore: null });
+    for (const actor of [qa, observer]) {
+      expect(await getPairView(actor, "OM", "35/3")).toBeNull();
+      expect(await getPairView(actor, "OM", "35/3", past)).toBeNull();
+      expect(await getPairView(actor, "OM", "35/3", { before: { at: new Date(t0 + hour), id: "ffffffff-ffff-7fff-bfff-ffffffffffff" } })).toBeNull();
+    }
+    expect(await getPairView(secretariat, "OM", "35/3", past)).toMatchObject({ timeline: [], current: { status: "LIMITED", version: 1 } });
   });
 });
 

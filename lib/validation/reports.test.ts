@@ -1,5 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { AssessmentFormSchema, AssessmentSchema, CommentSchema, ReportFormSchema, ReportSubmissionSchema, ReviewFormSchema, ReviewSchema } from "./reports";
+import {
+  AssessmentFormSchema,
+  AssessmentSchema,
+  CommentSchema,
+  encodeTimelineCursor,
+  ReportFormSchema,
+  ReportSubmissionSchema,
+  ReviewFormSchema,
+  ReviewSchema,
+  TIMELINE_PAGE_SIZE,
+  TimelineCursorSchema,
+  TimelinePageSchema,
+} from "./reports";
 
 const form = (fields: Record<string, string>) =>
   ReportFormSchema.safeParse({ intent: "submit", commitment: "35/6", status: "LIMITED", baseVersion: "2", visibility: "MEMBERS", ...fields });
@@ -85,5 +97,30 @@ describe("hostile text in reports, reviews, assessments and comments", () => {
     expect(fieldErrors(ReportSubmissionSchema.safeParse({ commitment: "35/6", country: "QA", status: "LIMITED", baseVersion: 2 ** 31 }))).toEqual({
       baseVersion: "report.baseVersion",
     });
+  });
+});
+
+describe("a timeline page", () => {
+  const id = "0193a3c4-5b6d-7e8f-9a0b-1c2d3e4f5a6b";
+
+  it("carries its cursor as milliseconds and an id, and reads it back", () => {
+    const at = new Date("2026-11-29T02:42:12.345Z");
+    const cursor = encodeTimelineCursor({ at, id });
+    expect(cursor).toBe(`${at.getTime()}_${id}`);
+    expect(TimelineCursorSchema.parse(cursor)).toEqual({ at, id });
+  });
+
+  it("refuses a cursor that is not one", () => {
+    for (const value of ["", "yesterday", `_${id}`, `12_${id.toUpperCase()}`, `1.5_${id}`, `-1_${id}`, `1_${id}x`, "1_not-a-uuid", `1234567890123456_${id}`]) {
+      expect(TimelineCursorSchema.safeParse(value).success, value).toBe(false);
+    }
+  });
+
+  it("holds 1 to 100 entries, 20 unless asked", () => {
+    expect(TimelinePageSchema.parse({})).toEqual({ limit: TIMELINE_PAGE_SIZE });
+    expect(TIMELINE_PAGE_SIZE).toBe(20);
+    expect(TimelinePageSchema.parse({ limit: "1" }).limit).toBe(1);
+    expect(TimelinePageSchema.parse({ limit: "100" }).limit).toBe(100);
+    for (const limit of ["0", "101", "1.5", "x", "-3"]) expect(TimelinePageSchema.safeParse({ limit }).success, limit).toBe(false);
   });
 });

@@ -94,6 +94,34 @@ export type ReportSubmissionInput = z.infer<typeof ReportSubmissionSchema>;
 /** Just the pair a request is about: checked for permission before the rest is parsed. */
 export const PairSchema = z.object({ commitment: Commitment, country: CountryCodeSchema });
 
+/** A page of a pair's timeline holds this many entries unless asked otherwise (page and API). */
+export const TIMELINE_PAGE_SIZE = 20;
+export const TIMELINE_PAGE_MAX = 100;
+
+/** Where a page of a timeline ends: the time and id of its oldest entry (newest first, ties by id). */
+export type TimelineCursor = { at: Date; id: string };
+
+/** The cursor as it travels in URLs (`?before=`): milliseconds since the epoch, "_", the entry's id. */
+export function encodeTimelineCursor(entry: TimelineCursor): string {
+  return `${entry.at.getTime()}_${entry.id}`;
+}
+
+export const TimelineCursorSchema = z
+  .string()
+  .regex(/^\d{1,15}_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/)
+  .transform((value): TimelineCursor => {
+    const [ms, id] = value.split("_") as [string, string];
+    return { at: new Date(Number(ms)), id };
+  })
+  .refine((cursor) => !Number.isNaN(cursor.at.getTime()));
+
+/** `?limit=&before=` of a timeline page; both optional. */
+export const TimelinePageSchema = z.object({
+  limit: z.coerce.number().int().min(1).max(TIMELINE_PAGE_MAX).default(TIMELINE_PAGE_SIZE),
+  before: TimelineCursorSchema.optional(),
+});
+export type TimelinePage = z.infer<typeof TimelinePageSchema>;
+
 /** Links typed in a form, one per line (read no further than 20 links of the longest kind). */
 const LinkLines = z
   .string()

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { ClientMessages } from "@/components/client-messages";
 import { DualDate } from "@/components/dual-date";
 import { ChangePasswordForm } from "@/components/forms/change-password-form";
 import { SignOutEverywhereForm } from "@/components/forms/sign-out-everywhere-form";
@@ -28,41 +29,43 @@ export default async function AccountPage({ params }: PageProps<"/[locale]/accou
       : null;
 
   return (
-    <div className="space-y-10">
-      <header>
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <dl className="mt-4 grid max-w-xl grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
-          <dt className="text-stone-500">{t("name")}</dt>
-          <dd>{account.name}</dd>
-          <dt className="text-stone-500">{t("email")}</dt>
-          <dd dir="ltr" className="text-start">{account.email}</dd>
-          <dt className="text-stone-500">{t("role")}</dt>
-          <dd>{tc(`roles.${account.role}`)}</dd>
-          {country ? (
-            <>
-              <dt className="text-stone-500">{t("country")}</dt>
-              <dd>{country}</dd>
-            </>
-          ) : null}
-          <dt className="text-stone-500">{t("lastSignIn")}</dt>
-          <dd>{account.lastSignInAt ? <DualDate date={account.lastSignInAt} withTime /> : "—"}</dd>
-        </dl>
-      </header>
+    <ClientMessages namespaces={["auth", "forms"]}>
+      <div className="space-y-10">
+        <header>
+          <h1 className="text-2xl font-semibold">{t("title")}</h1>
+          <dl className="mt-4 grid max-w-xl grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
+            <dt className="text-stone-500">{t("name")}</dt>
+            <dd>{account.name}</dd>
+            <dt className="text-stone-500">{t("email")}</dt>
+            <dd dir="ltr" className="text-start">{account.email}</dd>
+            <dt className="text-stone-500">{t("role")}</dt>
+            <dd>{tc(`roles.${account.role}`)}</dd>
+            {country ? (
+              <>
+                <dt className="text-stone-500">{t("country")}</dt>
+                <dd>{country}</dd>
+              </>
+            ) : null}
+            <dt className="text-stone-500">{t("lastSignIn")}</dt>
+            <dd>{account.lastSignInAt ? <DualDate date={account.lastSignInAt} withTime /> : "—"}</dd>
+          </dl>
+        </header>
 
-      <section aria-labelledby="password-heading" className="space-y-4">
-        <h2 id="password-heading" className="text-lg font-semibold">{t("passwordHeading")}</h2>
-        <ChangePasswordForm />
-      </section>
+        <section aria-labelledby="password-heading" className="space-y-4">
+          <h2 id="password-heading" className="text-lg font-semibold">{t("passwordHeading")}</h2>
+          <ChangePasswordForm />
+        </section>
 
-      <section aria-labelledby="two-factor-heading" className="space-y-4">
-        <h2 id="two-factor-heading" className="text-lg font-semibold">{t("twoFactorHeading")}</h2>
-        <TwoFactorSettings enabled={account.totpEnabled} required={requiresTwoFactor(account.role)} />
-      </section>
+        <section aria-labelledby="two-factor-heading" className="space-y-4">
+          <h2 id="two-factor-heading" className="text-lg font-semibold">{t("twoFactorHeading")}</h2>
+          <TwoFactorSettings enabled={account.totpEnabled} required={requiresTwoFactor(account.role)} />
+        </section>
 
-      <section aria-labelledby="sessions-heading" className="space-y-4">
-        <h2 id="sessions-heading" className="text-lg font-semibold">{t("sessionsHeading")}</h2>
-        <SignOutEverywhereForm />
-      </section>
-    </div>
+        <section aria-labelledby="sessions-heading" className="space-y-4">
+          <h2 id="sessions-heading" className="text-lg font-semibold">{t("sessionsHeading")}</h2>
+          <SignOutEverywhereForm />
+        </section>
+      </div>
+    </ClientMessages>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { ClientMessages } from "@/components/client-messages";
 import { SignInForm } from "@/components/forms/sign-in-form";
 import { getCurrentUser } from "@/lib/auth/session";
 import { redirect } from "@/lib/i18n/navigation";
@@ -26,10 +27,12 @@ export default async function SignInPage({ params, searchParams }: PageProps<"/[
   if (search.error !== undefined) redirect({ href: next ? { pathname: "/sign-in", query: { next } } : "/sign-in", locale });
   const t = await getTranslations({ locale, namespace: "auth.signIn" });
   return (
-    <section className="mx-auto max-w-sm rounded-lg border border-stone-200 bg-white p-6 shadow-sm">
-      <h1 className="mb-1 text-xl font-semibold">{t("title")}</h1>
-      <p className="mb-6 text-sm text-stone-600">{t("intro")}</p>
-      <SignInForm next={next} />
-    </section>
+    <ClientMessages namespaces={["auth", "forms"]}>
+      <section className="mx-auto max-w-sm rounded-lg border border-stone-200 bg-white p-6 shadow-sm">
+        <h1 className="mb-1 text-xl font-semibold">{t("title")}</h1>
+        <p className="mb-6 text-sm text-stone-600">{t("intro")}</p>
+        <SignInForm next={next} />
+      </section>
+    </ClientMessages>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { ClientMessages } from "@/components/client-messages";
 import { DualDate } from "@/components/dual-date";
 import { requirePagePermission } from "@/lib/auth/page-guards";
 import { canReadAuditLog } from "@/lib/auth/permissions";
@@ -49,92 +50,94 @@ export default async function AuditPage({ params, searchParams }: PageProps<"/[l
   const input = "mt-1 block w-full rounded border border-stone-300 bg-white px-3 py-2";
 
   return (
-    <div className="space-y-6">
-      <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      <p className="max-w-3xl text-stone-600">{t("explain")}</p>
-      <form method="get" className="grid gap-3 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-3" role="search" aria-label={t("filters")}>
-        <label className="text-sm">
-          {t("actor")}
-          <input name="actor" defaultValue={filter.actor ?? ""} dir="ltr" className={input} placeholder="name@example.org" />
-        </label>
-        <label className="text-sm">
-          {t("action")}
-          <input name="action" defaultValue={filter.action ?? ""} dir="ltr" className={input} placeholder="commitment." />
-        </label>
-        <label className="text-sm">
-          {t("targetType")}
-          <input name="targetType" defaultValue={filter.targetType ?? ""} dir="ltr" className={input} placeholder="commitment" />
-        </label>
-        <label className="text-sm">
-          {t("targetId")}
-          <input name="targetId" defaultValue={filter.targetId ?? ""} dir="ltr" className={input} />
-        </label>
-        <label className="text-sm">
-          {t("from")}
-          <input type="date" name="from" defaultValue={filter.from ? isoDate(filter.from) : ""} className={input} />
-        </label>
-        <label className="text-sm">
-          {t("to")}
-          <input type="date" name="to" defaultValue={filter.to ? isoDate(filter.to) : ""} className={input} />
-        </label>
-        <div className="flex flex-wrap items-center gap-3 sm:col-span-3">
-          <button type="submit" className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">{t("apply")}</button>
-          <Link href="/admin/audit" className="text-sm text-brand-700 hover:underline">{t("clear")}</Link>
-          <a href={`/api/v1/audit-log/export${query(filter)}`} className="text-sm text-brand-700 underline" data-testid="export-csv" download>
-            {t("export")}
-          </a>
-          {parsed.success ? null : <p role="alert" className="text-sm text-rose-700">{t("invalidFilter")}</p>}
-        </div>
-      </form>
-      <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-        <table className="min-w-full divide-y divide-stone-200 text-sm">
-          <thead className="bg-stone-50">
-            <tr>
-              <th scope="col" className="px-3 py-2 text-start">{t("at")}</th>
-              <th scope="col" className="px-3 py-2 text-start">{t("who")}</th>
-              <th scope="col" className="px-3 py-2 text-start">{t("what")}</th>
-              <th scope="col" className="px-3 py-2 text-start">{t("target")}</th>
-              <th scope="col" className="px-3 py-2 text-start">{t("change")}</th>
-              <th scope="col" className="px-3 py-2 text-start">{t("address")}</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-stone-100">
-            {entries.map((entry) => (
-              <tr key={entry.id} data-action={entry.action} className="align-top">
-                <td className="whitespace-nowrap px-3 py-2"><DualDate date={entry.at} withTime /></td>
-                <td className="px-3 py-2" dir="ltr">{entry.actorEmail ?? entry.actorId ?? "—"}</td>
-                <td className="px-3 py-2 font-mono text-xs" dir="ltr">{entry.action}</td>
-                <td className="px-3 py-2 text-xs" dir="ltr">
-                  {entry.targetType}
-                  {entry.targetId ? <span className="block break-all text-stone-500">{entry.targetId}</span> : null}
-                </td>
-                <td className="max-w-md px-3 py-2">
-                  {entry.before !== null || entry.after !== null ? (
-                    <details>
-                      <summary className="cursor-pointer text-brand-700">{t("showChange")}</summary>
-                      {entry.before !== null ? (
-                        <pre className="mt-1 max-h-64 overflow-auto whitespace-pre-wrap break-all rounded bg-rose-50 p-2 text-xs" dir="auto">{json(entry.before)}</pre>
-                      ) : null}
-                      {entry.after !== null ? (
-                        <pre className="mt-1 max-h-64 overflow-auto whitespace-pre-wrap break-all rounded bg-emerald-50 p-2 text-xs" dir="auto">{json(entry.after)}</pre>
-                      ) : null}
-                    </details>
-                  ) : (
-                    "—"
-                  )}
-                </td>
-                <td className="px-3 py-2 font-mono text-xs" dir="ltr">{entry.ip ?? "—"}</td>
+    <ClientMessages namespaces={[]}>
+      <div className="space-y-6">
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <p className="max-w-3xl text-stone-600">{t("explain")}</p>
+        <form method="get" className="grid gap-3 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-3" role="search" aria-label={t("filters")}>
+          <label className="text-sm">
+            {t("actor")}
+            <input name="actor" defaultValue={filter.actor ?? ""} dir="ltr" className={input} placeholder="name@example.org" />
+          </label>
+          <label className="text-sm">
+            {t("action")}
+            <input name="action" defaultValue={filter.action ?? ""} dir="ltr" className={input} placeholder="commitment." />
+          </label>
+          <label className="text-sm">
+            {t("targetType")}
+            <input name="targetType" defaultValue={filter.targetType ?? ""} dir="ltr" className={input} placeholder="commitment" />
+          </label>
+          <label className="text-sm">
+            {t("targetId")}
+            <input name="targetId" defaultValue={filter.targetId ?? ""} dir="ltr" className={input} />
+          </label>
+          <label className="text-sm">
+            {t("from")}
+            <input type="date" name="from" defaultValue={filter.from ? isoDate(filter.from) : ""} className={input} />
+          </label>
+          <label className="text-sm">
+            {t("to")}
+            <input type="date" name="to" defaultValue={filter.to ? isoDate(filter.to) : ""} className={input} />
+          </label>
+          <div className="flex flex-wrap items-center gap-3 sm:col-span-3">
+            <button type="submit" className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">{t("apply")}</button>
+            <Link href="/admin/audit" className="text-sm text-brand-700 hover:underline">{t("clear")}</Link>
+            <a href={`/api/v1/audit-log/export${query(filter)}`} className="text-sm text-brand-700 underline" data-testid="export-csv" download>
+              {t("export")}
+            </a>
+            {parsed.success ? null : <p role="alert" className="text-sm text-rose-700">{t("invalidFilter")}</p>}
+          </div>
+        </form>
+        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+          <table className="min-w-full divide-y divide-stone-200 text-sm">
+            <thead className="bg-stone-50">
+              <tr>
+                <th scope="col" className="px-3 py-2 text-start">{t("at")}</th>
+                <th scope="col" className="px-3 py-2 text-start">{t("who")}</th>
+                <th scope="col" className="px-3 py-2 text-start">{t("what")}</th>
+                <th scope="col" className="px-3 py-2 text-start">{t("target")}</th>
+                <th scope="col" className="px-3 py-2 text-start">{t("change")}</th>
+                <th scope="col" className="px-3 py-2 text-start">{t("address")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="divide-y divide-stone-100">
+              {entries.map((entry) => (
+                <tr key={entry.id} data-action={entry.action} className="align-top">
+                  <td className="whitespace-nowrap px-3 py-2"><DualDate date={entry.at} withTime /></td>
+                  <td className="px-3 py-2" dir="ltr">{entry.actorEmail ?? entry.actorId ?? "—"}</td>
+                  <td className="px-3 py-2 font-mono text-xs" dir="ltr">{entry.action}</td>
+                  <td className="px-3 py-2 text-xs" dir="ltr">
+                    {entry.targetType}
+                    {entry.targetId ? <span className="block break-all text-stone-500">{entry.targetId}</span> : null}
+                  </td>
+                  <td className="max-w-md px-3 py-2">
+                    {entry.before !== null || entry.after !== null ? (
+                      <details>
+                        <summary className="cursor-pointer text-brand-700">{t("showChange")}</summary>
+                        {entry.before !== null ? (
+                          <pre className="mt-1 max-h-64 overflow-auto whitespace-pre-wrap break-all rounded bg-rose-50 p-2 text-xs" dir="auto">{json(entry.before)}</pre>
+                        ) : null}
+                        {entry.after !== null ? (
+                          <pre className="mt-1 max-h-64 overflow-auto whitespace-pre-wrap break-all rounded bg-emerald-50 p-2 text-xs" dir="auto">{json(entry.after)}</pre>
+                        ) : null}
+                      </details>
+                    ) : (
+                      "—"
+                    )}
+                  </td>
+                  <td className="px-3 py-2 font-mono text-xs" dir="ltr">{entry.ip ?? "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        {entries.length === 0 ? <p className="text-stone-600">{t("none")}</p> : null}
+        {nextBefore ? (
+          <Link href={`/admin/audit${query(filter, nextBefore)}`} className="inline-block text-brand-700 hover:underline" rel="next">
+            {t("older")}
+          </Link>
+        ) : null}
       </div>
-      {entries.length === 0 ? <p className="text-stone-600">{t("none")}</p> : null}
-      {nextBefore ? (
-        <Link href={`/admin/audit${query(filter, nextBefore)}`} className="inline-block text-brand-700 hover:underline" rel="next">
-          {t("older")}
-        </Link>
-      ) : null}
-    </div>
+    </ClientMessages>
   );
 }

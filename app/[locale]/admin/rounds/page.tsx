@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { ClientMessages } from "@/components/client-messages";
 import { RoundForm } from "@/components/forms/round-form";
 import { RoundReportingRates } from "@/components/rounds/round-reporting-rates";
 import { SecretariatNav } from "@/components/secretariat/secretariat-nav";
@@ -24,26 +25,28 @@ export default async function RoundsPage({ params }: PageProps<"/[locale]/admin/
   const t = await getTranslations({ locale, namespace: "rounds" });
   const today = todayUtc();
   return (
-    <div className="space-y-10">
-      <SecretariatNav current="rounds" />
-      <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      <p className="max-w-3xl text-stone-600">{t("explain")}</p>
-      <section aria-labelledby="list-heading" className="space-y-3">
-        <h2 id="list-heading" className="text-lg font-semibold">{t("listHeading", { count: rounds.length })}</h2>
-        <RoundReportingRates actor={actor} locale={locale} rounds={rounds} withGaps />
-      </section>
-      <section aria-labelledby="create-heading" className="space-y-3">
-        <h2 id="create-heading" className="text-lg font-semibold">{t("createHeading")}</h2>
-        <RoundForm
-          sessions={sessions.map((s) => ({ number: s.number, title: pickLocalized(s, "title", locale) }))}
-          initial={{
-            name: "",
-            sessionNumber: String(sessions[0]?.number ?? ""),
-            opensOn: isoDate(today),
-            closesOn: isoDate(new Date(today.getTime() + 30 * 86_400_000)),
-          }}
-        />
-      </section>
-    </div>
+    <ClientMessages namespaces={["forms", "rounds"]}>
+      <div className="space-y-10">
+        <SecretariatNav current="rounds" />
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <p className="max-w-3xl text-stone-600">{t("explain")}</p>
+        <section aria-labelledby="list-heading" className="space-y-3">
+          <h2 id="list-heading" className="text-lg font-semibold">{t("listHeading", { count: rounds.length })}</h2>
+          <RoundReportingRates actor={actor} locale={locale} rounds={rounds} withGaps />
+        </section>
+        <section aria-labelledby="create-heading" className="space-y-3">
+          <h2 id="create-heading" className="text-lg font-semibold">{t("createHeading")}</h2>
+          <RoundForm
+            sessions={sessions.map((s) => ({ number: s.number, title: pickLocalized(s, "title", locale) }))}
+            initial={{
+              name: "",
+              sessionNumber: String(sessions[0]?.number ?? ""),
+              opensOn: isoDate(today),
+              closesOn: isoDate(new Date(today.getTime() + 30 * 86_400_000)),
+            }}
+          />
+        </section>
+      </div>
+    </ClientMessages>
   );
 }

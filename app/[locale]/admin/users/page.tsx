@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { ClientMessages } from "@/components/client-messages";
 import { DualDate } from "@/components/dual-date";
 import { CreateUserForm } from "@/components/forms/create-user-form";
 import { HandOverForm } from "@/components/forms/handover-form";
@@ -8,9 +9,9 @@ import { requirePagePermission } from "@/lib/auth/page-guards";
 import { canManageUsers } from "@/lib/auth/permissions";
 import { listCountries } from "@/lib/data/countries";
 import { listActiveDelegates, listUsers } from "@/lib/data/users";
-import { isolate } from "@/lib/i18n/bidi";
 import { Link } from "@/lib/i18n/navigation";
 import { pickLocalized } from "@/lib/i18n/localized";
+import { isolate } from "@/lib/i18n/bidi";
 import type { Locale } from "@/lib/i18n/routing";
 import { searchParamsObject } from "@/lib/validation/common";
 import { UserFilterSchema } from "@/lib/validation/users";
@@ -43,91 +44,93 @@ export default async function UsersPage({ params, searchParams }: PageProps<"/[l
   const field = "mt-1 block w-full rounded border border-stone-300 bg-white px-3 py-2";
 
   return (
-    <div className="space-y-10">
-      <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      <section aria-labelledby="create-heading" className="space-y-4">
-        <h2 id="create-heading" className="text-lg font-semibold">{t("createHeading")}</h2>
-        <CreateUserForm countries={countries} />
-      </section>
-      <section aria-labelledby="handover-heading" className="space-y-4">
-        <h2 id="handover-heading" className="text-lg font-semibold">{t("handover.heading")}</h2>
-        <HandOverForm
-          countries={countries.map((c) => ({ ...c, delegates: delegatesOf.get(c.code) ?? [] }))}
-          users={everyone
-            .filter((u) => u.id !== actor.id)
-            .map((u) => ({ id: u.id, label: `${isolate(u.name)} <${u.email}> — ${tc(`roles.${u.role}`)}${u.countryCode ? ` · ${u.countryCode}` : ""}${u.active ? "" : ` (${t("inactive")})`}` }))}
-        />
-      </section>
-      <section aria-labelledby="list-heading" className="space-y-3">
-        <h2 id="list-heading" className="text-lg font-semibold">
-          {filtered ? t("filteredHeading", { count: users.length }) : t("listHeading", { count: users.length })}
-        </h2>
-        <form method="get" role="search" aria-label={t("filters")} className="grid gap-3 rounded-lg border border-stone-200 bg-white p-3 text-sm sm:grid-cols-5">
-          <label className="sm:col-span-2">
-            {t("search")}
-            <input name="q" defaultValue={filter.q ?? ""} className={field} />
-          </label>
-          <label>
-            {t("role")}
-            <select name="role" defaultValue={filter.role ?? ""} className={field}>
-              <option value="">{t("any")}</option>
-              {ROLES.map((role) => <option key={role} value={role}>{tc(`roles.${role}`)}</option>)}
-            </select>
-          </label>
-          <label>
-            {t("country")}
-            <select name="country" defaultValue={filter.country ?? ""} className={field}>
-              <option value="">{t("any")}</option>
-              {countries.map((c) => <option key={c.code} value={c.code}>{c.name}</option>)}
-            </select>
-          </label>
-          <label>
-            {t("state")}
-            <select name="state" defaultValue={filter.state} className={field}>
-              <option value="all">{t("any")}</option>
-              <option value="active">{t("active")}</option>
-              <option value="inactive">{t("inactive")}</option>
-            </select>
-          </label>
-          <div className="flex items-center gap-3 sm:col-span-5">
-            <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">{t("applyFilters")}</button>
-            {filtered ? <Link href="/admin/users" className="text-brand-700 hover:underline">{t("clearFilters")}</Link> : null}
-          </div>
-        </form>
-        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-          <table className="min-w-full divide-y divide-stone-200 text-sm">
-            <thead className="bg-stone-50">
-              <tr>
-                <th scope="col" className="px-3 py-2 text-start">{t("name")}</th>
-                <th scope="col" className="px-3 py-2 text-start">{t("email")}</th>
-                <th scope="col" className="px-3 py-2 text-start">{t("role")}</th>
-                <th scope="col" className="px-3 py-2 text-start">{t("country")}</th>
-                <th scope="col" className="px-3 py-2 text-start">{t("state")}</th>
-                <th scope="col" className="px-3 py-2 text-start">{t("lastSignIn")}</th>
-                <th scope="col" className="px-3 py-2 text-start">{t("actions")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-stone-100">
-              {users.map((user) => (
-                <tr key={user.id} data-user={user.email} className={user.active ? "" : "text-stone-400"}>
-                  <td className="px-3 py-2">{user.name}</td>
-                  <td className="px-3 py-2" dir="ltr">{user.email}</td>
-                  <td className="px-3 py-2">{tc(`roles.${user.role}`)}</td>
-                  <td className="px-3 py-2">{user.countryCode ? countryName.get(user.countryCode) : "—"}</td>
-                  <td className="px-3 py-2">
-                    {user.active ? t("active") : t("inactive")}
-                    {user.totpEnabled ? ` · ${t("twoFactorOn")}` : ""}
-                  </td>
-                  <td className="px-3 py-2">{user.lastSignInAt ? <DualDate date={user.lastSignInAt} withTime /> : "—"}</td>
-                  <td className="px-3 py-2 align-top">
-                    {user.id === actor.id ? null : <UserRowActions user={user} countries={countries} />}
-                  </td>
+    <ClientMessages namespaces={["admin", "common", "forms"]}>
+      <div className="space-y-10">
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <section aria-labelledby="create-heading" className="space-y-4">
+          <h2 id="create-heading" className="text-lg font-semibold">{t("createHeading")}</h2>
+          <CreateUserForm countries={countries} />
+        </section>
+        <section aria-labelledby="handover-heading" className="space-y-4">
+          <h2 id="handover-heading" className="text-lg font-semibold">{t("handover.heading")}</h2>
+          <HandOverForm
+            countries={countries.map((c) => ({ ...c, delegates: delegatesOf.get(c.code) ?? [] }))}
+            users={everyone
+              .filter((u) => u.id !== actor.id)
+              .map((u) => ({ id: u.id, label: `${isolate(u.name)} <${u.email}> — ${tc(`roles.${u.role}`)}${u.countryCode ? ` · ${u.countryCode}` : ""}${u.active ? "" : ` (${t("inactive")})`}` }))}
+          />
+        </section>
+        <section aria-labelledby="list-heading" className="space-y-3">
+          <h2 id="list-heading" className="text-lg font-semibold">
+            {filtered ? t("filteredHeading", { count: users.length }) : t("listHeading", { count: users.length })}
+          </h2>
+          <form method="get" role="search" aria-label={t("filters")} className="grid gap-3 rounded-lg border border-stone-200 bg-white p-3 text-sm sm:grid-cols-5">
+            <label className="sm:col-span-2">
+              {t("search")}
+              <input name="q" defaultValue={filter.q ?? ""} className={field} />
+            </label>
+            <label>
+              {t("role")}
+              <select name="role" defaultValue={filter.role ?? ""} className={field}>
+                <option value="">{t("any")}</option>
+                {ROLES.map((role) => <option key={role} value={role}>{tc(`roles.${role}`)}</option>)}
+              </select>
+            </label>
+            <label>
+              {t("country")}
+              <select name="country" defaultValue={filter.country ?? ""} className={field}>
+                <option value="">{t("any")}</option>
+                {countries.map((c) => <option key={c.code} value={c.code}>{c.name}</option>)}
+              </select>
+            </label>
+            <label>
+              {t("state")}
+              <select name="state" defaultValue={filter.state} className={field}>
+                <option value="all">{t("any")}</option>
+                <option value="active">{t("active")}</option>
+                <option value="inactive">{t("inactive")}</option>
+              </select>
+            </label>
+            <div className="flex items-center gap-3 sm:col-span-5">
+              <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">{t("applyFilters")}</button>
+              {filtered ? <Link href="/admin/users" className="text-brand-700 hover:underline">{t("clearFilters")}</Link> : null}
+            </div>
+          </form>
+          <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+            <table className="min-w-full divide-y divide-stone-200 text-sm">
+              <thead className="bg-stone-50">
+                <tr>
+                  <th scope="col" className="px-3 py-2 text-start">{t("name")}</th>
+                  <th scope="col" className="px-3 py-2 text-start">{t("email")}</th>
+                  <th scope="col" className="px-3 py-2 text-start">{t("role")}</th>
+                  <th scope="col" className="px-3 py-2 text-start">{t("country")}</th>
+                  <th scope="col" className="px-3 py-2 text-start">{t("state")}</th>
+                  <th scope="col" className="px-3 py-2 text-start">{t("lastSignIn")}</th>
+                  <th scope="col" className="px-3 py-2 text-start">{t("actions")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
-    </div>
+              </thead>
+              <tbody className="divide-y divide-stone-100">
+                {users.map((user) => (
+                  <tr key={user.id} data-user={user.email} className={user.active ? "" : "text-stone-400"}>
+                    <td className="px-3 py-2">{user.name}</td>
+                    <td className="px-3 py-2" dir="ltr">{user.email}</td>
+                    <td className="px-3 py-2">{tc(`roles.${user.role}`)}</td>
+                    <td className="px-3 py-2">{user.countryCode ? countryName.get(user.countryCode) : "—"}</td>
+                    <td className="px-3 py-2">
+                      {user.active ? t("active") : t("inactive")}
+                      {user.totpEnabled ? ` · ${t("twoFactorOn")}` : ""}
+                    </td>
+                    <td className="px-3 py-2">{user.lastSignInAt ? <DualDate date={user.lastSignInAt} withTime /> : "—"}</td>
+                    <td className="px-3 py-2 align-top">
+                      {user.id === actor.id ? null : <UserRowActions user={user} countries={countries} />}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      </div>
+    </ClientMessages>
   );
 }

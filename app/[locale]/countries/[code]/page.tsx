@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { DualDate } from "@/components/dual-date";
 import { FiguresSummary } from "@/components/dashboard/figures-summary";
@@ -8,6 +9,7 @@ import { RecentActivity } from "@/components/dashboard/recent-activity";
 import { RollupTable } from "@/components/dashboard/rollup-table";
 import { TrendChart } from "@/components/dashboard/trend-chart";
 import { StatusBadge } from "@/components/status-badge";
+import type { Actor } from "@/lib/auth/actor";
 import { requirePageUser } from "@/lib/auth/page-guards";
 import { getDashboard, listSessionNumbers } from "@/lib/data/dashboard";
 import { listRecentActivity } from "@/lib/data/dashboard-activity";
@@ -20,30 +22,25 @@ import { DashboardQuerySchema, parseDashboardQuery, type DashboardQuery } from "
 
 type Props = PageProps<"/[locale]/countries/[code]">;
 
+// Metadata and page read the same figures: once per request.
+const loadFigures = cache(async (actor: Actor, country: string, session: number | undefined) => {
+  const query: DashboardQuery = { ...(session === undefined ? {} : { session }), country, disagreements: false, overdue: false };
+  try {
+    return await Promise.all([getDashboard(actor, query), getStatusTrend(actor, query), listRecentActivity(actor, query), listSessionNumbers(actor)]);
+  } catch (error) {
+    if (error instanceof NotFoundError || error instanceof InvalidInputError) notFound();
+    throw error;
+  }
+});
+
 async function load({ params, searchParams }: Props) {
   const { locale, code } = (await params) as { locale: Locale; code: string };
   const actor = await requirePageUser(locale);
   const country = DashboardQuerySchema.shape.country.safeParse(code);
   if (!country.success || !country.data) notFound();
   const { session } = parseDashboardQuery(await searchParams).query;
-  const query: DashboardQuery = {
-    ...(session === undefined ? {} : { session }),
-    country: country.data,
-    disagreements: false,
-    overdue: false,
-  };
-  try {
-    const [view, trend, activity, sessions] = await Promise.all([
-      getDashboard(actor, query),
-      getStatusTrend(actor, query),
-      listRecentActivity(actor, query),
-      listSessionNumbers(actor),
-    ]);
-    return { locale, view, trend, activity, sessions, country: view.columns[0]! };
-  } catch (error) {
-    if (error instanceof NotFoundError || error instanceof InvalidInputError) notFound();
-    throw error;
-  }
+  const [view, trend, activity, sessions] = await loadFigures(actor, country.data, session);
+  return { locale, view, trend, activity, sessions, country: view.columns[0]! };
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {

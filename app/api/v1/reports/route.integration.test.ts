@@ -41,8 +41,8 @@ async function submit(userId: string | null, payload: unknown, headers: Record<s
   return postReport(await apiRequest("/api/v1/reports", userId, { method: "POST", body: payload, headers }), none);
 }
 
-async function pair(userId: string | null, country: string, commitment: string) {
-  return getPair(await apiRequest(`/api/v1/countries/${country}/reports?commitment=${commitment}`, userId), withParams({ code: country }));
+async function pair(userId: string | null, country: string, commitment: string, page = "") {
+  return getPair(await apiRequest(`/api/v1/countries/${country}/reports?commitment=${commitment}${page}`, userId), withParams({ code: country }));
 }
 
 describe("POST /api/v1/reports", () => {
@@ -137,6 +137,55 @@ describe("GET /api/v1/countries/{code}/reports", () => {
     expect((await pair(qa.id, "DZ", "35/4")).status).toBe(404);
     expect((await pair(null, "DZ", "35/7")).status).toBe(401);
     expect((await pair(qa.id, "DZ", "nonsense")).status).toBe(400);
+  });
+});
+
+describe("GET /api/v1/countries/{code}/reports, page by page", () => {
+  beforeAll(async () => {
+    // DZ 35/6: five reports, the middle one restricted.
+    for (let v = 1; v <= 5; v++) {
+      const visibility = v === 3 ? "RESTRICTED" : "MEMBERS";
+      expect((await submit(dz.id, body({ commitment: "35/6", country: "DZ", visibility, narrative: `DZ-PAGE-${visibility}-${v}`, baseVersion: v - 1 }))).status).toBe(201);
+    }
+  });
+
+  const narratives = (result: { timeline: { narrative?: string }[] }) => result.timeline.map((e) => e.narrative);
+
+  it("answers `limit` entries and the cursor of the next page, until the first entry", async () => {
+    const first = await (await pair(dz.id, "DZ", "35/6", "&limit=2")).json();
+    expect(first).toMatchObject({ version: 5, status: "LIMITED" });
+    expect(narratives(first)).toEqual(["DZ-PAGE-MEMBERS-5", "DZ-PAGE-MEMBERS-4"]);
+    expect(first.nextBefore).toEqual(expect.any(String));
+    const second = await (await pair(dz.id, "DZ", "35/6", `&limit=2&before=${first.nextBefore}`)).json();
+    expect(second).toMatchObject({ version: 5 });
+    expect(narratives(second)).toEqual(["DZ-PAGE-RESTRICTED-3", "DZ-PAGE-MEMBERS-2"]);
+    const third = await (await pair(dz.id, "DZ", "35/6", `&limit=2&before=${second.nextBefore}`)).json();
+    expect(narratives(third)).toEqual(["DZ-PAGE-MEMBERS-1"]);
+    expect(third.nextBefore).toBeNull();
+    // The default page holds all five; one is enough to read the version before submitting.
+    expect((await (await pair(dz.id, "DZ", "35/6")).json()).nextBefore).toBeNull();
+    const smallest = await (await pair(dz.id, "DZ", "35/6", "&limit=1")).json();
+    expect(smallest).toMatchObject({ version: 5, reviewState: "SUBMITTED" });
+    expect(smallest.timeline).toHaveLength(1);
+  });
+
+  // Threat: paging past the shared reports to reach a restricted one, or its status.
+  it("pages another member state's delegate through the shared reports only", async () => {
+    const first = await (await pair(qa.id, "DZ", "35/6", "&limit=2")).json();
+    expect(narratives(first)).toEqual(["DZ-PAGE-MEMBERS-5", "DZ-PAGE-MEMBERS-4"]);
+    const second = await (await pair(qa.id, "DZ", "35/6", `&limit=2&before=${first.nextBefore}`)).json();
+    expect(narratives(second)).toEqual(["DZ-PAGE-MEMBERS-2", "DZ-PAGE-MEMBERS-1"]);
+    expect(second.timeline[0]).toMatchObject({ version: 2, previousStatus: "LIMITED" });
+    expect(second.nextBefore).toBeNull();
+    expect(JSON.stringify([first, second])).not.toContain("RESTRICTED-3");
+    expect(second).not.toHaveProperty("version");
+  });
+
+  it("refuses a limit out of bounds and a malformed cursor (400)", async () => {
+    for (const page of ["&limit=0", "&limit=101", "&limit=two", "&limit=1.5", "&before=yesterday", "&before=1_not-a-uuid", "&before="]) {
+      expect((await pair(dz.id, "DZ", "35/6", page)).status, page).toBe(400);
+    }
+    expect((await pair(dz.id, "DZ", "35/6", "&limit=100")).status).toBe(200);
   });
 });
 

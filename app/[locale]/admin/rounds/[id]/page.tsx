@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { ClientMessages } from "@/components/client-messages";
 import { DualDate } from "@/components/dual-date";
 import { RoundForm } from "@/components/forms/round-form";
 import { SendRemindersForm } from "@/components/forms/send-reminders-form";
@@ -38,78 +39,80 @@ export default async function RoundPage({ params }: Props) {
   const t = await getTranslations({ locale, namespace: "rounds" });
   const countriesMissing = round.countries.filter((c) => c.missing.length > 0);
   return (
-    <div className="space-y-8">
-      <SecretariatNav current="rounds" />
-      <header className="space-y-2">
-        <Link href="/admin/rounds" className="text-sm text-brand-700 hover:underline">{t("back")}</Link>
-        <h1 className="text-2xl font-semibold">{round.name}</h1>
-        <p className="text-stone-600">{pickLocalized(round.session, "title", locale)}</p>
-        <div className="flex flex-wrap items-start gap-x-6 gap-y-2 text-sm">
-          <div>{t("opensOn")}: <DualDate date={round.opensOn} /></div>
-          <div>{t("closesOn")}: <DualDate date={round.closesOn} /></div>
-          <div>{t("state")}: {t(`states.${round.state}`)}</div>
-        </div>
-        <RateBar reported={round.reported} pairs={round.pairs} rate={round.rate} />
-      </header>
+    <ClientMessages namespaces={["forms", "rounds"]}>
+      <div className="space-y-8">
+        <SecretariatNav current="rounds" />
+        <header className="space-y-2">
+          <Link href="/admin/rounds" className="text-sm text-brand-700 hover:underline">{t("back")}</Link>
+          <h1 className="text-2xl font-semibold">{round.name}</h1>
+          <p className="text-stone-600">{pickLocalized(round.session, "title", locale)}</p>
+          <div className="flex flex-wrap items-start gap-x-6 gap-y-2 text-sm">
+            <div>{t("opensOn")}: <DualDate date={round.opensOn} /></div>
+            <div>{t("closesOn")}: <DualDate date={round.closesOn} /></div>
+            <div>{t("state")}: {t(`states.${round.state}`)}</div>
+          </div>
+          <RateBar reported={round.reported} pairs={round.pairs} rate={round.rate} />
+        </header>
 
-      <section aria-labelledby="missing-heading" className="space-y-3">
-        <h2 id="missing-heading" className="text-lg font-semibold">{t("missingHeading", { count: countriesMissing.length })}</h2>
-        {round.state === "open" && countriesMissing.length > 0 ? (
-          <SendRemindersForm roundId={round.id} label={t("remindAll")} />
-        ) : (
-          <p className="text-sm text-stone-600">{round.state === "open" ? t("nothingMissing") : t("remindersOnlyOpen")}</p>
-        )}
-        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-          <table className="min-w-full divide-y divide-stone-200 text-sm">
-            <thead className="bg-stone-50">
-              <tr>
-                <th scope="col" className="px-3 py-2 text-start">{t("country")}</th>
-                <th scope="col" className="px-3 py-2 text-start">{t("reported")}</th>
-                <th scope="col" className="px-3 py-2 text-start">{t("missing")}</th>
-                <th scope="col" className="px-3 py-2 text-start">{t("delegates")}</th>
-                <th scope="col" className="px-3 py-2 text-start">{t("reminder")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-stone-100">
-              {round.countries.map((row) => (
-                <tr key={row.country.code} data-country={row.country.code}>
-                  <td className="px-3 py-2 align-top font-medium">{pickLocalized(row.country, "name", locale)}</td>
-                  <td className="px-3 py-2 align-top tabular-nums">{t("reportedOf", { reported: row.reported, total: row.reported + row.missing.length })}</td>
-                  <td className="px-3 py-2 align-top">
-                    {row.missing.length === 0 ? (
-                      <span className="text-emerald-700">{t("complete")}</span>
-                    ) : (
-                      <ul className="flex flex-wrap gap-1" aria-label={t("missingCodes")}>
-                        {row.missing.map((c) => (
-                          <li key={c.id} title={pickLocalized(c, "title", locale)} className="rounded bg-amber-50 px-1.5 py-0.5 font-mono text-xs ring-1 ring-amber-300" dir="ltr">
-                            {c.code}
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </td>
-                  <td className="px-3 py-2 align-top tabular-nums">{row.delegates}</td>
-                  <td className="px-3 py-2 align-top">
-                    {row.remindedToday > 0 ? <span className="block text-xs text-stone-600">{t("remindedToday", { count: row.remindedToday })}</span> : null}
-                    {round.state === "open" && row.missing.length > 0 && row.delegates > 0 ? (
-                      <SendRemindersForm roundId={round.id} countryCode={row.country.code} label={t("remindCountry")} />
-                    ) : null}
-                  </td>
+        <section aria-labelledby="missing-heading" className="space-y-3">
+          <h2 id="missing-heading" className="text-lg font-semibold">{t("missingHeading", { count: countriesMissing.length })}</h2>
+          {round.state === "open" && countriesMissing.length > 0 ? (
+            <SendRemindersForm roundId={round.id} label={t("remindAll")} />
+          ) : (
+            <p className="text-sm text-stone-600">{round.state === "open" ? t("nothingMissing") : t("remindersOnlyOpen")}</p>
+          )}
+          <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+            <table className="min-w-full divide-y divide-stone-200 text-sm">
+              <thead className="bg-stone-50">
+                <tr>
+                  <th scope="col" className="px-3 py-2 text-start">{t("country")}</th>
+                  <th scope="col" className="px-3 py-2 text-start">{t("reported")}</th>
+                  <th scope="col" className="px-3 py-2 text-start">{t("missing")}</th>
+                  <th scope="col" className="px-3 py-2 text-start">{t("delegates")}</th>
+                  <th scope="col" className="px-3 py-2 text-start">{t("reminder")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
+              </thead>
+              <tbody className="divide-y divide-stone-100">
+                {round.countries.map((row) => (
+                  <tr key={row.country.code} data-country={row.country.code}>
+                    <td className="px-3 py-2 align-top font-medium">{pickLocalized(row.country, "name", locale)}</td>
+                    <td className="px-3 py-2 align-top tabular-nums">{t("reportedOf", { reported: row.reported, total: row.reported + row.missing.length })}</td>
+                    <td className="px-3 py-2 align-top">
+                      {row.missing.length === 0 ? (
+                        <span className="text-emerald-700">{t("complete")}</span>
+                      ) : (
+                        <ul className="flex flex-wrap gap-1" aria-label={t("missingCodes")}>
+                          {row.missing.map((c) => (
+                            <li key={c.id} title={pickLocalized(c, "title", locale)} className="rounded bg-amber-50 px-1.5 py-0.5 font-mono text-xs ring-1 ring-amber-300" dir="ltr">
+                              {c.code}
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </td>
+                    <td className="px-3 py-2 align-top tabular-nums">{row.delegates}</td>
+                    <td className="px-3 py-2 align-top">
+                      {row.remindedToday > 0 ? <span className="block text-xs text-stone-600">{t("remindedToday", { count: row.remindedToday })}</span> : null}
+                      {round.state === "open" && row.missing.length > 0 && row.delegates > 0 ? (
+                        <SendRemindersForm roundId={round.id} countryCode={row.country.code} label={t("remindCountry")} />
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
 
-      <section aria-labelledby="edit-heading" className="space-y-3">
-        <h2 id="edit-heading" className="text-lg font-semibold">{t("editHeading")}</h2>
-        <RoundForm
-          roundId={round.id}
-          sessions={[]}
-          initial={{ name: round.name, sessionNumber: String(round.session.number), opensOn: isoDate(round.opensOn), closesOn: isoDate(round.closesOn) }}
-        />
-      </section>
-    </div>
+        <section aria-labelledby="edit-heading" className="space-y-3">
+          <h2 id="edit-heading" className="text-lg font-semibold">{t("editHeading")}</h2>
+          <RoundForm
+            roundId={round.id}
+            sessions={[]}
+            initial={{ name: round.name, sessionNumber: String(round.session.number), opensOn: isoDate(round.opensOn), closesOn: isoDate(round.closesOn) }}
+          />
+        </section>
+      </div>
+    </ClientMessages>
   );
 }

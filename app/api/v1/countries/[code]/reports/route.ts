@@ -2,7 +2,7 @@ import { apiRoute } from "@/lib/api/handler";
 import { json, jsonError } from "@/lib/api/respond";
 import { getPairView, type TimelineEntry } from "@/lib/data/history";
 import { NotFoundError } from "@/lib/errors";
-import { PairSchema } from "@/lib/validation/reports";
+import { PairSchema, TIMELINE_PAGE_MAX, TimelinePageSchema } from "@/lib/validation/reports";
 
 export const dynamic = "force-dynamic";
 
@@ -36,11 +36,23 @@ function entry(e: TimelineEntry) {
   }
 }
 
-/** GET /api/v1/countries/{code}/reports?commitment=35/6 — the pair's current state and the timeline the caller may see. */
+/**
+ * GET /api/v1/countries/{code}/reports?commitment=35/6[&limit=20][&before=…] — the pair's current
+ * state and one page of the timeline the caller may see, newest first; `nextBefore` is the
+ * `before` of the next (older) page, null on the last one.
+ */
 export const GET = apiRoute<{ code: string }>(async (request, actor, { code }) => {
-  const parsed = PairSchema.safeParse({ commitment: request.nextUrl.searchParams.get("commitment") ?? "", country: code });
+  const search = request.nextUrl.searchParams;
+  const parsed = PairSchema.safeParse({ commitment: search.get("commitment") ?? "", country: code });
   if (!parsed.success) return jsonError(400, "bad_request", "Give a commitment code, e.g. ?commitment=35/6, and a two-letter country code.");
-  const view = await getPairView(actor, parsed.data.country, parsed.data.commitment);
+  const page = TimelinePageSchema.safeParse({
+    ...(search.has("limit") ? { limit: search.get("limit") } : {}),
+    ...(search.has("before") ? { before: search.get("before") } : {}),
+  });
+  if (!page.success) {
+    return jsonError(400, "bad_request", `limit is a whole number from 1 to ${TIMELINE_PAGE_MAX}; before is the nextBefore of a previous answer.`);
+  }
+  const view = await getPairView(actor, parsed.data.country, parsed.data.commitment, page.data);
   if (!view) throw new NotFoundError("pair");
   const { current } = view;
   return json({
@@ -54,5 +66,6 @@ export const GET = apiRoute<{ code: string }>(async (request, actor, { code }) =
     assessment: current.assessment ? { score: current.assessment.score, assessedAt: current.assessment.at.toISOString() } : null,
     disagrees: current.disagrees,
     timeline: view.timeline.map(entry),
+    nextBefore: view.nextBefore,
   });
 });

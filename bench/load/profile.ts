@@ -1,0 +1,189 @@
+// `npx tsx --conditions=react-server bench/load/profile.ts -- --path /en?session=40`: one endpoint
+// of the load benchmark under steady load, on the same production build and database as
+// `npm run bench:load`, with the server's CPU profile (node --cpu-prof) summarised: where the
+// single Node process spends its time, by function and by package. The profile itself is kept
+// in .data/profiles/ (open it in Chrome DevTools' Performance panel).
+//
+//   --path p          the page or API path (GET), signed in as the QA delegate
+//   --connections n   default 4; --duration s default 20; --reports default 100k
+//   --no-profile      measure only (profiling slows the server down by some 10–20%)
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import { buildIsCurrent, recordBuild } from "../../scripts/support/build-fingerprint";
+import { run } from "../../scripts/support/run";
+import { createReferenceDatabase, databaseExists, startBenchServer } from "../dashboard/bench-database";
+import { parseCount } from "../dashboard/cli-args";
+import { generateDashboardData } from "../dashboard/generate";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const PORT = 3301;
+const BASE = `http://127.0.0.1:${PORT}`;
+
+const { values } = parseArgs({
+  options: {
+    path: { type: "string", multiple: true, default: ["/en?session=40"] },
+    connections: { type: "string", default: "4" },
+    duration: { type: "string", default: "20" },
+    reports: { type: "string", default: "100k" },
+    "no-profile": { type: "boolean", default: false },
+    top: { type: "string", default: "40" },
+  },
+});
+
+type ProfileNode = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] };
+type Profile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number };
+
+function packageOf(url: string): string {
+  const file = url.replace(/^file:\/\//, "");
+  const modules = file.lastIndexOf("node_modules/");
+  if (modules >= 0) {
+    const rest = file.slice(modules + "node_modules/".length).split("/");
+    return rest[0]!.startsWith("@") ? `${rest[0]}/${rest[1]}` : rest[0]!;
+  }
+  if (file.includes("/.next/")) return `.next/${path.basename(file)}`;
+  if (file === "") return "(native)";
+  return file.startsWith("node:") ? "node" : path.relative(root, file) || file;
+}
+
+/** Self and inclusive time per function, and self time per package. */
+function summarise(profile: Profile, top: number) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<number, number>();
+  for (let i = 0; i < profile.samples.length; i++) {
+    self.set(profile.samples[i]!, (self.get(profile.samples[i]!) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  }
+  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const key = (n: ProfileNode) =>
+    `${n.callFrame.functionName || "(anonymous)"} ${packageOf(n.callFrame.url)}:${n.callFrame.lineNumber + 1}`;
+  const selfBy = new Map<string, number>();
+  const packageBy = new Map<string, number>();
+  const inclusiveBy = new Map<string, number>();
+  for (const [id, time] of self) {
+    const node = byId.get(id)!;
+    selfBy.set(key(node), (selfBy.get(key(node)) ?? 0) + time);
+    packageBy.set(packageOf(node.callFrame.url), (packageBy.get(packageOf(node.callFrame.url)) ?? 0) + time);
+    // Inclusive: every distinct function on the stack gets the sample once.
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const k = key(byId.get(at)!);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      inclusiveBy.set(k, (inclusiveBy.get(k) ?? 0) + time);
+    }
+  }
+  const show = (title: string, map: Map<string, number>) => {
+    console.log(`\n${title}`);
+    for (const [name, time] of [...map].sort((a, b) => b[1] - a[1]).slice(0, top)) {
+      console.log(`${((100 * time) / total).toFixed(1).padStart(6)}%  ${(time / 1000).toFixed(0).padStart(7)} ms  ${name}`);
+    }
+  };
+  console.log(`\nProfile: ${(total / 1e6).toFixed(1)} s sampled`);
+  show("Self time by package", packageBy);
+  show("Self time by function", selfBy);
+  show("Inclusive time by function", inclusiveBy);
+}
+
+async function waitForHealth(): Promise<void> {
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`${BASE}/api/health`)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error("The app did not become healthy.");
+}
+
+async function signIn(email: string): Promise<string> {
+  const csrf = await fetch(`${BASE}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const response = await fetch(`${BASE}/api/auth/callback/credentials`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
+    body: new URLSearchParams({ csrfToken, email, password: "Tanfeeth-bench-40", json: "true" }),
+    redirect: "manual",
+  });
+  const session = response.headers.getSetCookie().find((c) => c.includes("session-token"));
+  if (!session) throw new Error(`Sign-in of ${email} failed (${response.status}).`);
+  return session.split(";")[0]!;
+}
+
+async function main() {
+  const reports = parseCount(values.reports!);
+  const profileDir = path.join(root, ".data", "profiles", new Date().toISOString().replace(/[:.]/g, "-"));
+  const server = await startBenchServer();
+  let app: ReturnType<typeof spawn> | undefined;
+  try {
+    const name = `load_${reports}`;
+    if (!(await databaseExists(server, name))) {
+      console.log(`Generating ${name} …`);
+      await generateDashboardData(await createReferenceDatabase(server, name), { reports });
+    }
+    if (!buildIsCurrent(root)) {
+      console.log("Building …");
+      await run("npx", ["next", "build"], { env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } });
+      recordBuild(root);
+    }
+    if (!values["no-profile"]) mkdirSync(profileDir, { recursive: true });
+    const nodeArgs = values["no-profile"] ? [] : ["--cpu-prof", `--cpu-prof-dir=${profileDir}`];
+    app = spawn(process.execPath, [...nodeArgs, path.join(root, "node_modules/next/dist/bin/next"), "start", "--port", String(PORT)], {
+      cwd: root,
+      stdio: ["ignore", "ignore", "inherit"],
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        DATABASE_URL: server.urlFor(name),
+        AUTH_SECRET: randomBytes(32).toString("base64url"),
+        NEXTAUTH_URL: BASE,
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+    });
+    await waitForHealth();
+    const cookie = await signIn("delegate.qa@bench.tanfeeth.org");
+    for (const pagePath of values.path!) {
+      const response = await fetch(`${BASE}${pagePath}`, { headers: { cookie } });
+      const body = await response.arrayBuffer();
+      console.log(`${pagePath}: ${response.status}, ${body.byteLength} bytes`);
+      // Warm up (JIT, caches) before measuring.
+      await autocannon({ url: `${BASE}${pagePath}`, connections: 2, amount: 20, headers: { cookie } });
+    }
+    for (const pagePath of values.path!) {
+      const result = await autocannon({
+        url: `${BASE}${pagePath}`,
+        connections: Number(values.connections),
+        duration: Number(values.duration),
+        headers: { cookie },
+      });
+      console.log(
+        `${pagePath} c=${values.connections}: ${result.requests.average} req/s, p50 ${result.latency.p50} p90 ${result.latency.p90} ` +
+          `p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}, errors ${result.errors + result.timeouts}`,
+      );
+    }
+  } finally {
+    if (app) {
+      const exited = new Promise((resolve) => app!.once("exit", resolve));
+      app.kill("SIGINT");
+      await exited;
+    }
+    await server.stop();
+  }
+  if (!values["no-profile"]) {
+    for (const file of readdirSync(profileDir).filter((f) => f.endsWith(".cpuprofile"))) {
+      console.log(`\n${path.join(profileDir, file)}`);
+      summarise(JSON.parse(readFileSync(path.join(profileDir, file), "utf8")) as Profile, Number(values.top));
+    }
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
