@@ -1,5 +1,6 @@
 // The reminder digest a delegate receives, in Arabic and in English: the commitments of their
 // country that have no report in the open round(s). Pure, so that it is unit-tested.
+import { isolate } from "@/lib/i18n/bidi";
 import { formatDate } from "@/lib/i18n/format";
 
 export type DigestRound = { name: string; closesOn: Date; sessionNumber: number };
@@ -27,19 +28,19 @@ export function reminderDigestMail(content: ReminderDigestContent): { subject: s
   const count = content.commitments.length;
   const subject = `تذكير: تقارير مطلوبة (${count}) — Reminder: ${count} commitment${count === 1 ? "" : "s"} without a report`;
   const arabic = [
-    `السيد/السيدة ${content.recipientName}،`,
+    `السيد/السيدة ${isolate(content.recipientName)}،`,
     "",
     `لم تُقدَّم بعدُ تقارير ${content.country.nameAr} عن الالتزامات التالية في جولة الإبلاغ المفتوحة:`,
-    ...content.rounds.map((round) => `• ${round.name} (الدورة ${round.sessionNumber}) — تُغلق في ${closes(round.closesOn, "ar")}`),
+    ...content.rounds.map((round) => `• ${isolate(round.name)} (الدورة ${round.sessionNumber}) — تُغلق في ${closes(round.closesOn, "ar")}`),
     "",
     ...content.commitments.map((c) => `- ${c.code}: ${title(c, "ar")}`),
     ...(content.baseUrl ? ["", `للإبلاغ: ${content.baseUrl}/ar`] : []),
   ];
   const english = [
-    `Dear ${content.recipientName},`,
+    `Dear ${isolate(content.recipientName)},`,
     "",
     `${content.country.nameEn} has not yet reported on the following commitments in the open reporting round:`,
-    ...content.rounds.map((round) => `• ${round.name} (session ${round.sessionNumber}) — closes on ${closes(round.closesOn, "en")}`),
+    ...content.rounds.map((round) => `• ${isolate(round.name)} (session ${round.sessionNumber}) — closes on ${closes(round.closesOn, "en")}`),
     "",
     ...content.commitments.map((c) => `- ${c.code}: ${title(c, "en")}`),
     ...(content.baseUrl ? ["", `To report: ${content.baseUrl}/en`] : []),
