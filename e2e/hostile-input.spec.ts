@@ -24,7 +24,7 @@ const SESSION = 34;
 const THEME_KEY = "hostile-input";
 const DELEGATE = { email: "+hostile.kw@example.org", password: "a long hostile passphrase 34", state: `${AUTH_DIR}/hostileKW.json` };
 
-/** Each name the secretariat and the admin give, and the payload it carries (every accepted one is used). */
+/** Each name the secretariat and the admin give, and the payload it carries (with LINKS, every accepted one is used). */
 const NAMES = {
   themeAr: payload("image onerror"),
   themeEn: payload("svg onload"),
