@@ -43,6 +43,8 @@ describe("narratives", () => {
   it("shows HTML as the characters typed, so that nothing the delegate wrote disappears", () => {
     expect(render("<script>alert(1)</script>")).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
     expect(render('We block <img src=x onerror="alert(1)"> tags.')).toContain("We block &lt;img src=x onerror=&quot;alert(1)&quot;&gt; tags.");
+    // Blocks of HTML stay paragraphs of their own.
+    expect(render("<script>a</script>\n\n<div>b</div>")).toContain("<p>&lt;script&gt;a&lt;/script&gt;</p>\n<p>&lt;div&gt;b&lt;/div&gt;</p>");
   });
 
   it("keeps Arabic text and its direction", () => {

@@ -1,3 +1,4 @@
+import type { ElementContent, Root, RootContent } from "hast";
 import Markdown, { type Components } from "react-markdown";
 
 // The safe subset of Markdown a narrative may use. Everything else is shown as its text:
@@ -13,6 +14,21 @@ export function safeUrl(url: string): string {
   } catch {
     return "";
   }
+}
+
+/**
+ * A block of raw HTML becomes a paragraph of its text (react-markdown then shows the text, never
+ * the markup): left in place, consecutive blocks would run together on one line.
+ */
+function htmlBlocksAsParagraphs() {
+  const wrap = (node: RootContent | ElementContent): RootContent =>
+    node.type === "raw" ? { type: "element", tagName: "p", properties: {}, children: [{ type: "text", value: node.value }] } : node;
+  return (tree: Root) => {
+    tree.children = tree.children.map(wrap);
+    for (const node of tree.children) {
+      if (node.type === "element" && node.tagName === "blockquote") node.children = node.children.map((child) => wrap(child) as ElementContent);
+    }
+  };
 }
 
 const components: Components = {
@@ -38,7 +54,8 @@ const components: Components = {
 export function Narrative({ text }: { text: string }) {
   return (
     <div dir="auto" className="space-y-2 break-words leading-relaxed" data-narrative>
-      <Markdown allowedElements={ALLOWED_ELEMENTS} unwrapDisallowed urlTransform={safeUrl} components={components}>
+      <Markdown rehypePlugins={[htmlBlocksAsParagraphs]} allowedElements={ALLOWED_ELEMENTS} unwrapDisallowed urlTransform={safeUrl}
+        components={components}>
         {text}
       </Markdown>
     </div>

@@ -61,7 +61,8 @@ export function CommitmentForm({ target, initial, themes }: Props) {
       <TextField id={`${prefix}code`} name="code" label={t("code")} dir="ltr" defaultValue={values.code} errors={errors.code} hint={t("codeHint")} required />
       <div>
         <label htmlFor={`${prefix}themeKey`} className="block text-sm font-medium">{t("theme")}</label>
-        <select id={`${prefix}themeKey`} name="themeKey" defaultValue={values.themeKey} className={selectClass} aria-describedby={`${prefix}themeKey-errors`}>
+        {/* Keyed on its value: React does not move a mounted select's default, and the form resets to it. */}
+        <select key={values.themeKey} id={`${prefix}themeKey`} name="themeKey" defaultValue={values.themeKey} className={selectClass} aria-describedby={`${prefix}themeKey-errors`}>
           {themes.map((theme) => <option key={theme.key} value={theme.key}>{theme.name}</option>)}
         </select>
         <FieldErrors id={`${prefix}themeKey-errors`} errors={errors.themeKey} />
@@ -96,7 +97,7 @@ export function CommitmentForm({ target, initial, themes }: Props) {
         hint={t("previousHint")} />
       <div>
         <label htmlFor={`${prefix}linkKind`} className="block text-sm font-medium">{t("linkKind")}</label>
-        <select id={`${prefix}linkKind`} name="linkKind" defaultValue={values.linkKind} className={selectClass} aria-describedby={`${prefix}linkKind-errors`}>
+        <select key={values.linkKind} id={`${prefix}linkKind`} name="linkKind" defaultValue={values.linkKind} className={selectClass} aria-describedby={`${prefix}linkKind-errors`}>
           <option value="">{t("link.none")}</option>
           <option value="CONTINUES">{t("link.CONTINUES")}</option>
           <option value="AMENDS">{t("link.AMENDS")}</option>

@@ -24,7 +24,8 @@ export function CreateUserForm({ countries }: { countries: Country[] }) {
       <TextField name="name" label={t("name")} defaultValue={values?.name} errors={state.fieldErrors?.name} required />
       <div>
         <label htmlFor="role" className="block text-sm font-medium">{t("role")}</label>
-        <select id="role" name="role" defaultValue={values?.role ?? "DELEGATE"} aria-describedby="role-errors"
+        {/* Keyed on their values: React does not move a mounted select's default, and the form resets to it. */}
+        <select key={values?.role ?? "DELEGATE"} id="role" name="role" defaultValue={values?.role ?? "DELEGATE"} aria-describedby="role-errors"
           className="mt-1 block w-full rounded border border-stone-300 bg-white px-3 py-2">
           {ROLES.map((role) => (
             <option key={role} value={role}>{tr(role)}</option>
@@ -34,7 +35,7 @@ export function CreateUserForm({ countries }: { countries: Country[] }) {
       </div>
       <div>
         <label htmlFor="countryCode" className="block text-sm font-medium">{t("country")}</label>
-        <select id="countryCode" name="countryCode" defaultValue={values?.countryCode ?? ""} aria-describedby="countryCode-errors"
+        <select key={values?.countryCode ?? ""} id="countryCode" name="countryCode" defaultValue={values?.countryCode ?? ""} aria-describedby="countryCode-errors"
           className="mt-1 block w-full rounded border border-stone-300 bg-white px-3 py-2">
           <option value="">{t("noCountry")}</option>
           {countries.map((country) => (

@@ -31,7 +31,8 @@ export function RoundForm({ roundId, sessions, initial }: { roundId?: string; se
       ) : (
         <div>
           <label htmlFor="sessionNumber" className="block text-sm font-medium">{t("session")}</label>
-          <select id="sessionNumber" name="sessionNumber" defaultValue={values.sessionNumber} aria-describedby="sessionNumber-errors"
+          {/* Keyed on its value: React does not move a mounted select's default, and the form resets to it. */}
+          <select key={values.sessionNumber} id="sessionNumber" name="sessionNumber" defaultValue={values.sessionNumber} aria-describedby="sessionNumber-errors"
             className="mt-1 block w-full rounded border border-stone-300 bg-white px-3 py-2">
             {sessions.map((s) => <option key={s.number} value={s.number}>{s.title}</option>)}
           </select>

@@ -26,6 +26,14 @@ describe("the reminder digest e-mail", () => {
     expect(mail.text).toContain("هـ");
   });
 
+  // Threat: a user or round name typed with a bidi override (U+202E) or in the other script
+  // reordering the e-mail's sentence around it, so that the reminder misstates which round
+  // closes when, or to whom it is addressed.
+  it("isolates the names users typed from the sentences around them", () => {
+    expect(mail.text).toContain("Dear \u2068Delegate QA\u2069,");
+    expect(mail.text).toContain("• \u2068Spring 2026\u2069 (session 35)");
+  });
+
   it("falls back to the other language when a title is not translated, and links to the app", () => {
     expect(mail.text).toContain("- 36/1: عنوان عربي فقط\n");
     expect(mail.text.split("- 36/1: عنوان عربي فقط")).toHaveLength(3);

@@ -2,6 +2,7 @@
 // country that have no report in the open round(s). Its words are in the catalogs (`mail`).
 // Pure, so that it is unit-tested.
 import { createTranslator } from "next-intl";
+import { isolate } from "@/lib/i18n/bidi";
 import { catalogs } from "@/lib/i18n/catalogs";
 import { formatDate } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
@@ -32,10 +33,10 @@ const translator = (locale: Locale) => createTranslator({ locale, messages: cata
 function body(content: ReminderDigestContent, locale: Locale): string[] {
   const t = translator(locale);
   return [
-    t("greeting", { name: content.recipientName }),
+    t("greeting", { name: isolate(content.recipientName) }),
     "",
     t("intro", { country: locale === "ar" ? content.country.nameAr : content.country.nameEn }),
-    ...content.rounds.map((round) => t("round", { name: round.name, session: round.sessionNumber, date: closes(round.closesOn, locale) })),
+    ...content.rounds.map((round) => t("round", { name: isolate(round.name), session: round.sessionNumber, date: closes(round.closesOn, locale) })),
     "",
     ...content.commitments.map((c) => `- ${c.code}: ${title(c, locale)}`),
     ...(content.baseUrl ? ["", t("link", { url: `${content.baseUrl}/${locale}` })] : []),

@@ -1,6 +1,13 @@
 // Hostile text that users may type into narratives, names and evidence: each entry must be
 // stored as typed (or refused with a clear error) and shown back as inert text.
-export type HostilePayload = { name: string; text: string; /** refused by textField (control characters) */ refused?: boolean };
+export type HostilePayload = {
+  name: string;
+  text: string;
+  /** refused by textField (control characters) */
+  refused?: boolean;
+  /** The text a Markdown narrative shows for it, where Markdown changes it (links, images, emphasis). */
+  markdown?: string;
+};
 
 const MEGABYTE = 1024 * 1024;
 
@@ -11,9 +18,9 @@ export const HOSTILE_PAYLOADS: readonly HostilePayload[] = [
   { name: "iframe srcdoc", text: `<iframe srcdoc="<script>alert('xss-iframe')</script>"></iframe>` },
   { name: "attribute break-out", text: `" autofocus onfocus="alert('xss-attr')` },
   { name: "javascript: URL", text: "javascript:alert('xss-js-url')" },
-  { name: "markdown javascript: link", text: "[click me](javascript:alert('xss-md-link'))" },
+  { name: "markdown javascript: link", text: "[click me](javascript:alert('xss-md-link'))", markdown: "click me" },
   { name: "data: URL", text: "data:text/html;base64,PHNjcmlwdD5hbGVydCgneHNzLWRhdGEnKTwvc2NyaXB0Pg==" },
-  { name: "markdown data: image", text: "![x](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)" },
+  { name: "markdown data: image", text: "![x](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)", markdown: "x" },
   { name: "bidi override (U+202E)", text: "report\u202Efdp.exe" },
   { name: "bidi isolates", text: "\u2067مرسوم\u2069 \u2066decree\u2069" },
   { name: "zero-width characters", text: "zero\u200Bwidth\u200Cjoiner\u200D\uFEFFbom" },
@@ -24,7 +31,11 @@ export const HOSTILE_PAYLOADS: readonly HostilePayload[] = [
   { name: "CSV formula (-)", text: "-2+3+cmd|' /C calc'!A0" },
   { name: "CSV formula (@)", text: "@SUM(1+1)*cmd|' /C calc'!A0" },
   { name: "SQL-looking", text: "'; DROP TABLE reports; --" },
-  { name: "template-looking", text: "{{constructor.constructor('alert(1)')()}} ${7*7} #{7*7}" },
+  {
+    name: "template-looking",
+    text: "{{constructor.constructor('alert(1)')()}} ${7*7} #{7*7}",
+    markdown: "{{constructor.constructor('alert(1)')()}} ${77} #{77}",
+  },
   { name: "NUL character", text: "before\u0000after", refused: true },
   { name: "other control character", text: "bell\u0007ring", refused: true },
 ];
