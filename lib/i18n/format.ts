@@ -79,10 +79,14 @@ export function formatSigned(value: number, locale: Locale): string {
 
 /** A month and its year ("Mar 2024"), in UTC. */
 export function formatMonth(date: Date, locale: Locale): string {
-  return cached(`month ${locale}`, () => new Intl.DateTimeFormat(locale, { month: "short", year: "numeric", timeZone: TIME_ZONE })).format(date);
+  return remembered(`m ${locale} ${date.getTime()}`, () =>
+    cached(`month ${locale}`, () => new Intl.DateTimeFormat(locale, { month: "short", year: "numeric", timeZone: TIME_ZONE })).format(date),
+  );
 }
 
 /** A calendar date ("7 March 2018"), Gregorian only, in UTC. */
 export function formatDay(date: Date, locale: Locale): string {
-  return cached(`day ${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: TIME_ZONE })).format(date);
+  return remembered(`d ${locale} ${date.getTime()}`, () =>
+    cached(`day ${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: TIME_ZONE })).format(date),
+  );
 }
