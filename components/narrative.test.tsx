@@ -59,4 +59,12 @@ describe("narratives", () => {
     expect(html).toContain("Title");
     expect(html).not.toContain('href="/en');
   });
+
+  it("renders each narrative from its own text, from the cache or not", () => {
+    const texts = Array.from({ length: 30 }, (_, i) => `Narrative **${i}**, [link](https://example.gov/${i}).`);
+    const first = texts.map(render);
+    const again = texts.map(render);
+    expect(again).toEqual(first);
+    again.forEach((html, i) => expect(html).toContain(`<strong>${i}</strong>, <a href="https://example.gov/${i}"`));
+  });
 });

@@ -1,4 +1,5 @@
 import type { ElementContent, Root, RootContent } from "hast";
+import type { ReactElement } from "react";
 import Markdown, { type Components } from "react-markdown";
 
 // The safe subset of Markdown a narrative may use. Everything else is shown as its text:
@@ -47,6 +48,33 @@ const components: Components = {
   blockquote: ({ children }) => <blockquote className="border-s-4 border-stone-300 ps-3 text-stone-700">{children}</blockquote>,
 };
 
+// Reports are append-only, so a narrative's text never changes and its rendering depends on the
+// text alone: parsing it once per process (the latest few hundred, in use order) spares every
+// page of a timeline its Markdown parser. React elements are immutable and may be rendered again.
+const CACHED = 500;
+const rendered = new Map<string, ReactElement>();
+
+function render(text: string): ReactElement {
+  const cached = rendered.get(text);
+  if (cached) {
+    rendered.delete(text);
+    rendered.set(text, cached);
+    return cached;
+  }
+  // `Markdown` is synchronous and uses no hooks: called as a function, it returns its elements.
+  const element = Markdown({
+    children: text,
+    rehypePlugins: [htmlBlocksAsParagraphs],
+    allowedElements: ALLOWED_ELEMENTS,
+    unwrapDisallowed: true,
+    urlTransform: safeUrl,
+    components,
+  });
+  rendered.set(text, element);
+  if (rendered.size > CACHED) rendered.delete(rendered.keys().next().value!);
+  return element;
+}
+
 /**
  * A report's narrative (Arabic or English), rendered on the server only: no client script,
  * HTML shown as text, no images. The text direction follows the text.
@@ -54,10 +82,7 @@ const components: Components = {
 export function Narrative({ text }: { text: string }) {
   return (
     <div dir="auto" className="space-y-2 break-words leading-relaxed" data-narrative>
-      <Markdown rehypePlugins={[htmlBlocksAsParagraphs]} allowedElements={ALLOWED_ELEMENTS} unwrapDisallowed urlTransform={safeUrl}
-        components={components}>
-        {text}
-      </Markdown>
+      {render(text)}
     </div>
   );
 }

@@ -223,13 +223,17 @@ export async function getPairView(
   // The latest decision on each report shown (it may be newer than the page), and the latest report.
   const shownReports = timeline.filter((e): e is ReportEntry => e.kind === "report");
   const latestReportId = readAll ? (pair?.latestReportId ?? null) : null;
+  // On the first page, when the pair has no more reviews than were read, they are all at hand.
+  const everyReview = !before && reviews.length <= limit;
   const [decisions, latestRow, latestAssessment] = readAll
     ? await Promise.all([
-        db.review.findMany({
-          where: { reportId: { in: [...shownReports.map((r) => r.id), ...(latestReportId ? [latestReportId] : [])] } },
-          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-          select: { decision: true, comment: true, createdAt: true, reviewer: { select: { name: true } }, reportId: true },
-        }),
+        everyReview
+          ? reviews.toReversed().map((r) => ({ decision: r.decision, comment: r.comment, createdAt: r.createdAt, reviewer: r.reviewer, reportId: r.report.id }))
+          : db.review.findMany({
+              where: { reportId: { in: [...shownReports.map((r) => r.id), ...(latestReportId ? [latestReportId] : [])] } },
+              orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+              select: { decision: true, comment: true, createdAt: true, reviewer: { select: { name: true } }, reportId: true },
+            }),
         latestReportId && !readable.some((r) => r.id === latestReportId)
           ? db.report.findUnique({ where: { id: latestReportId }, select: reportSelect })
           : (readable.find((r) => r.id === latestReportId) ?? null),

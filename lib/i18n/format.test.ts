@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, formatPercent } from "./format";
+import { formatDate, formatDateTime, formatNumber, formatPercent, formatSigned } from "./format";
 
 const session35 = new Date("2018-03-07T00:00:00Z");
 
@@ -34,5 +34,22 @@ describe("formatDateTime", () => {
 describe("formatPercent", () => {
   it("rounds to whole percents", () => {
     expect(formatPercent(2 / 3, "en")).toBe("67%");
+  });
+});
+
+describe("kept results", () => {
+  it("give each value, locale and kind its own text, the second time as the first", () => {
+    const day = new Date("2024-05-01T00:00:00Z");
+    for (let round = 0; round < 2; round++) {
+      expect(formatDate(day, "en").gregorian).toBe("May 1, 2024");
+      expect(formatDate(day, "ar").gregorian).not.toBe("May 1, 2024");
+      expect(formatDateTime(day, "en").gregorian).toMatch(/^May 1, 2024.*UTC$/);
+      expect(formatDate(new Date("2024-05-02T00:00:00Z"), "en").gregorian).toBe("May 2, 2024");
+      expect(formatPercent(0.5, "en")).toBe("50%");
+      expect(formatPercent(0.25, "en")).toBe("25%");
+      expect(formatNumber(1234, "en")).toBe("1,234");
+      expect(formatSigned(1, "en")).toBe("+1");
+      expect(formatSigned(-0.333, "en")).toBe("-0.33");
+    }
   });
 });

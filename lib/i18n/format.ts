@@ -16,6 +16,20 @@ function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, 
   return formatter as T;
 }
 
+// Formatting with a kept formatter still costs microseconds, and a page formats the same numbers
+// and days again and again (percentages, counts, the dates of the history): the results are kept
+// too, a bounded number of them.
+const results = new Map<string, string>();
+const RESULTS_KEPT = 20_000;
+function remembered(key: string, format: () => string): string {
+  let result = results.get(key);
+  if (result === undefined) {
+    if (results.size >= RESULTS_KEPT) results.clear();
+    results.set(key, (result = format()));
+  }
+  return result;
+}
+
 function dateFormat(locale: Locale, calendar: "gregory" | "islamic-umalqura", withTime: boolean) {
   return cached(
     `date ${locale} ${calendar} ${withTime}`,
@@ -29,40 +43,50 @@ function dateFormat(locale: Locale, calendar: "gregory" | "islamic-umalqura", wi
 }
 
 export function formatDate(date: Date, locale: Locale): DualDate {
+  const ms = date.getTime();
   return {
-    gregorian: dateFormat(locale, "gregory", false).format(date),
-    hijri: dateFormat(locale, "islamic-umalqura", false).format(date),
+    gregorian: remembered(`g ${locale} ${ms}`, () => dateFormat(locale, "gregory", false).format(date)),
+    hijri: remembered(`h ${locale} ${ms}`, () => dateFormat(locale, "islamic-umalqura", false).format(date)),
     iso: date.toISOString().slice(0, 10),
   };
 }
 
 export function formatDateTime(date: Date, locale: Locale): DualDate {
+  const ms = date.getTime();
   return {
-    gregorian: `${dateFormat(locale, "gregory", true).format(date)} UTC`,
-    hijri: dateFormat(locale, "islamic-umalqura", false).format(date),
+    gregorian: remembered(`gt ${locale} ${ms}`, () => `${dateFormat(locale, "gregory", true).format(date)} UTC`),
+    hijri: remembered(`h ${locale} ${ms}`, () => dateFormat(locale, "islamic-umalqura", false).format(date)),
     iso: date.toISOString(),
   };
 }
 
 export function formatNumber(value: number, locale: Locale): string {
-  return cached(`number ${locale}`, () => new Intl.NumberFormat(locale)).format(value);
+  return remembered(`n ${locale} ${value}`, () => cached(`number ${locale}`, () => new Intl.NumberFormat(locale)).format(value));
 }
 
 export function formatPercent(ratio: number, locale: Locale): string {
-  return cached(`percent ${locale}`, () => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 })).format(ratio);
+  return remembered(`p ${locale} ${ratio}`, () =>
+    cached(`percent ${locale}`, () => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 })).format(ratio),
+  );
 }
 
 /** A score or an average of scores, signed: +1, 0, −0.33. */
 export function formatSigned(value: number, locale: Locale): string {
-  return cached(`signed ${locale}`, () => new Intl.NumberFormat(locale, { signDisplay: "exceptZero", maximumFractionDigits: 2 })).format(value);
+  return remembered(`s ${locale} ${value}`, () =>
+    cached(`signed ${locale}`, () => new Intl.NumberFormat(locale, { signDisplay: "exceptZero", maximumFractionDigits: 2 })).format(value),
+  );
 }
 
 /** A month and its year ("Mar 2024"), in UTC. */
 export function formatMonth(date: Date, locale: Locale): string {
-  return cached(`month ${locale}`, () => new Intl.DateTimeFormat(locale, { month: "short", year: "numeric", timeZone: TIME_ZONE })).format(date);
+  return remembered(`m ${locale} ${date.getTime()}`, () =>
+    cached(`month ${locale}`, () => new Intl.DateTimeFormat(locale, { month: "short", year: "numeric", timeZone: TIME_ZONE })).format(date),
+  );
 }
 
 /** A calendar date ("7 March 2018"), Gregorian only, in UTC. */
 export function formatDay(date: Date, locale: Locale): string {
-  return cached(`day ${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: TIME_ZONE })).format(date);
+  return remembered(`d ${locale} ${date.getTime()}`, () =>
+    cached(`day ${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: TIME_ZONE })).format(date),
+  );
 }

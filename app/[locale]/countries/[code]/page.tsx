@@ -2,19 +2,19 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { DualDate } from "@/components/dual-date";
 import { FiguresSummary } from "@/components/dashboard/figures-summary";
+import { CountryCommitmentsView, type CountryCommitmentRow } from "@/components/dashboard/country-commitments-view";
 import { commitmentPath, formatScore, pairPath } from "@/components/dashboard/format";
 import { RecentActivity } from "@/components/dashboard/recent-activity";
 import { RollupTable } from "@/components/dashboard/rollup-table";
 import { TrendChart } from "@/components/dashboard/trend-chart";
-import { StatusBadge } from "@/components/status-badge";
 import type { Actor } from "@/lib/auth/actor";
 import { requirePageUser } from "@/lib/auth/page-guards";
 import { getDashboard, listSessionNumbers } from "@/lib/data/dashboard";
 import { listRecentActivity } from "@/lib/data/dashboard-activity";
 import { getStatusTrend } from "@/lib/data/dashboard-trend";
 import { InvalidInputError, NotFoundError } from "@/lib/errors";
+import { formatDate } from "@/lib/i18n/format";
 import { localePath } from "@/lib/i18n/paths";
 import { pickLocalized } from "@/lib/i18n/localized";
 import type { Locale } from "@/lib/i18n/routing";
@@ -58,7 +58,12 @@ export default async function CountryPage(props: Props) {
   const figures = view.rollups.countries[country.code];
   const cells = new Map(view.cells.map((cell) => [cell.commitment, cell]));
   const path = (pathname: string) => localePath(locale, pathname);
-  const th = "px-3 py-2 text-start font-medium";
+  const status = await getTranslations({ locale, namespace: "common.status" });
+  const dates = await getTranslations({ locale, namespace: "common.dates" });
+  const dualDate = (date: Date) => {
+    const formatted = formatDate(date, locale);
+    return { date: formatted, hijri: dates("hijri", { date: formatted.hijri }) };
+  };
 
   return (
     <article className="space-y-8">
@@ -89,51 +94,32 @@ export default async function CountryPage(props: Props) {
       <section aria-labelledby="country-commitments" className="space-y-3">
         <h2 id="country-commitments" className="text-lg font-semibold">{t("country.commitmentsHeading")}</h2>
         <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white shadow-sm">
-          <table className="min-w-full divide-y divide-stone-200 text-sm" data-testid="country-commitments">
-            <caption className="sr-only">{t("country.commitmentsCaption", { country: name })}</caption>
-            <thead className="bg-stone-50">
-              <tr>
-                <th scope="col" className={th}>{t("columns.commitment")}</th>
-                <th scope="col" className={th}>{t("columns.status")}</th>
-                <th scope="col" className={th}>{t("columns.assessment")}</th>
-                <th scope="col" className={th}>{t("columns.timeliness")}</th>
-                <th scope="col" className={th}>{t("columns.dueDate")}</th>
-                <th scope="col" className={th}>{t("columns.reportedAt")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-stone-100">
-              {view.commitments.map((commitment) => {
-                const cell = cells.get(commitment.code)!;
-                return (
-                  <tr key={commitment.code} data-commitment={commitment.code} data-status={cell.status} className={commitment.withdrawn ? "opacity-50" : undefined}>
-                    <th scope="row" className="px-3 py-2 text-start font-normal">
-                      <a href={path(commitmentPath(commitment.code))} className="text-brand-700 hover:underline">
-                        <span className="font-mono text-xs" dir="ltr">{commitment.code}</span> <bdi>{pickLocalized(commitment, "title", locale)}</bdi>
-                      </a>
-                      {commitment.withdrawn ? <span className="ms-1 text-xs text-stone-500">({t("matrix.withdrawn")})</span> : null}
-                    </th>
-                    <td className="px-3 py-2">
-                      <a href={path(pairPath(country.code, commitment.code))} aria-label={`${t("matrix.openPair")}: ${commitment.code}`} className="inline-block">
-                        <StatusBadge status={cell.status} />
-                      </a>
-                    </td>
-                    <td className="px-3 py-2 tabular-nums">
-                      {cell.assessment === null ? "—" : <span dir="ltr">{formatScore(cell.assessment, locale)}</span>}
-                      {cell.disagreement ? (
-                        <span className="ms-2 text-xs font-semibold text-rose-700">
-                          <span aria-hidden="true">≠ </span>
-                          {t("matrix.disagreement")}
-                        </span>
-                      ) : null}
-                    </td>
-                    <td className="px-3 py-2">{cell.timeliness ? t(`timeliness.${cell.timeliness}`) : "—"}</td>
-                    <td className="px-3 py-2 text-stone-600">{commitment.dueOn ? <DualDate date={new Date(`${commitment.dueOn}T00:00:00Z`)} /> : "—"}</td>
-                    <td className="px-3 py-2 text-stone-600">{cell.reportedAt ? <DualDate date={cell.reportedAt} /> : "—"}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <CountryCommitmentsView
+            rows={view.commitments.map((commitment): CountryCommitmentRow => {
+              const cell = cells.get(commitment.code)!;
+              return {
+                code: commitment.code,
+                title: pickLocalized(commitment, "title", locale),
+                href: path(commitmentPath(commitment.code)),
+                pairHref: path(pairPath(country.code, commitment.code)),
+                withdrawn: commitment.withdrawn,
+                status: cell.status,
+                statusWord: status(cell.status),
+                score: cell.assessment === null ? null : formatScore(cell.assessment, locale),
+                disagreement: cell.disagreement,
+                timeliness: cell.timeliness ? t(`timeliness.${cell.timeliness}`) : null,
+                dueOn: commitment.dueOn ? dualDate(new Date(`${commitment.dueOn}T00:00:00Z`)) : null,
+                reportedAt: cell.reportedAt ? dualDate(cell.reportedAt) : null,
+              };
+            })}
+            words={{
+              caption: t("country.commitmentsCaption", { country: name }),
+              headers: [t("columns.commitment"), t("columns.status"), t("columns.assessment"), t("columns.timeliness"), t("columns.dueDate"), t("columns.reportedAt")],
+              withdrawn: t("matrix.withdrawn"),
+              openPair: t("matrix.openPair"),
+              disagreement: t("matrix.disagreement"),
+            }}
+          />
         </div>
       </section>
 
