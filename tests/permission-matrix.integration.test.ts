@@ -44,7 +44,7 @@ import {
 import { createCommitmentsFromImport, proposeFromText } from "@/lib/data/import";
 import { listLineage } from "@/lib/data/lineage";
 import { sendReminders } from "@/lib/data/reminders";
-import { createRound, getRound, listRoundFigures, todayUtc, updateRound } from "@/lib/data/rounds";
+import { createRound, getRound, listRoundFigures, listRoundGaps, todayUtc, updateRound } from "@/lib/data/rounds";
 import { createTheme, listThemeKeywords, listThemes, updateTheme } from "@/lib/data/themes";
 import { handOverCountry, listActiveDelegates } from "@/lib/data/users";
 import type { CommitmentInput } from "@/lib/validation/council-sessions";
@@ -291,6 +291,7 @@ describe("the secretariat's data layer", () => {
     { name: "listLineage", rule: signedIn, run: async (a) => listLineage(a, await commitmentId("35/1")) },
     { name: "listRoundFigures", rule: signedIn, run: (a) => listRoundFigures(a) },
     { name: "getRound", rule: signedIn, run: (a) => getRound(a, roundId) },
+    { name: "listRoundGaps", rule: signedIn, run: (a) => listRoundGaps(a, [roundId]) },
     {
       name: "createRound",
       rule: staffOnly,

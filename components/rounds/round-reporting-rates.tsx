@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { DualDate } from "@/components/dual-date";
 import type { Actor } from "@/lib/auth/actor";
 import { canManageRounds } from "@/lib/auth/permissions";
-import { getRound, listRoundFigures, type RoundFigures } from "@/lib/data/rounds";
+import { listRoundFigures, listRoundGaps, type RoundFigures, type RoundGap } from "@/lib/data/rounds";
 import { pickLocalized } from "@/lib/i18n/localized";
 import { localePath } from "@/lib/i18n/paths";
 import type { Locale } from "@/lib/i18n/routing";
@@ -32,13 +32,7 @@ export async function RoundReportingRates({ actor, locale, open = false, session
   const list = rounds ?? (await listRoundFigures(actor, { open, ...(session === undefined ? {} : { session }) }));
   if (list.length === 0) return <p className="text-sm text-stone-600">{t(open ? "noneOpen" : "none")}</p>;
   const linked = canManageRounds(actor);
-  const gaps = new Map(
-    withGaps
-      ? await Promise.all(
-          list.filter((r) => r.state === "open").map(async (r) => [r.id, (await getRound(actor, r.id))?.countries.filter((c) => c.missing.length > 0) ?? []] as const),
-        )
-      : [],
-  );
+  const gaps = withGaps ? await listRoundGaps(actor, list.filter((r) => r.state === "open").map((r) => r.id)) : new Map<string, RoundGap[]>();
   return (
     <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
       <table className="min-w-full divide-y divide-stone-200 text-sm">
@@ -72,7 +66,7 @@ export async function RoundReportingRates({ actor, locale, open = false, session
                       {gaps.get(round.id)!.map((row) => (
                         <li key={row.country.code} data-country={row.country.code}>
                           {pickLocalized(row.country, "name", locale)}:{" "}
-                          <span className="font-mono" dir="ltr">{row.missing.map((c) => c.code).join(" ")}</span>
+                          <span className="font-mono" dir="ltr">{row.missing.join(" ")}</span>
                         </li>
                       ))}
                     </ul>

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { ForbiddenError } from "@/lib/errors";
 import { commitmentId, createUser, recordReport } from "@/tests/factories";
 import { reinstateCommitment, withdrawCommitment } from "./council-sessions";
-import { createRound, getRound, listRoundFigures, roundState, todayUtc, updateRound } from "./rounds";
+import { createRound, getRound, listRoundFigures, listRoundGaps, roundState, todayUtc, updateRound } from "./rounds";
 
 let secretariat: Actor;
 let observer: Actor;
@@ -48,6 +48,16 @@ describe("a round's reporting rate", () => {
     const dz = round!.countries.find((c) => c.country.code === "DZ")!;
     expect(dz.missing.map((c) => c.code)).not.toContain("35/1");
     expect(round!.countries.find((c) => c.country.code === "MA")!.missing).toHaveLength(8);
+  });
+
+  it("lists the same gaps for the dashboard in one query: member states with missing commitments only, in order", async () => {
+    const round = await getRound(observer, roundId);
+    const expected = round!.countries.filter((c) => c.missing.length > 0).map((c) => ({ country: c.country, missing: c.missing.map((m) => m.code) }));
+    expect(expected.map((g) => g.country.code)).toContain("QA");
+    const gaps = await listRoundGaps(observer, [roundId, "not-a-round"]);
+    expect(gaps.get(roundId)).toEqual(expected);
+    expect(gaps.has("not-a-round")).toBe(false);
+    expect(await listRoundGaps(observer, [])).toEqual(new Map());
   });
 
   it("leaves withdrawn commitments out of the figures", async () => {
@@ -99,6 +109,15 @@ describe("round state", () => {
     const today = todayUtc();
     const { id } = await createRound(secretariat, { sessionNumber: 35, name: "Now", opensOn: today, closesOn: today }, null);
     expect((await listRoundFigures(observer, { open: true })).map((r) => r.id)).toEqual([id]);
+  });
+
+  it("gives several rounds' gaps at once, each from its own dates", async () => {
+    const [now] = await listRoundFigures(observer, { open: true });
+    const gaps = await listRoundGaps(observer, [now!.id, roundId]);
+    // Nothing was reported today: every member state misses every active commitment.
+    expect(gaps.get(now!.id)).toHaveLength(countries);
+    expect(gaps.get(now!.id)!.every((g) => g.missing.length === now!.pairs / countries)).toBe(true);
+    expect(gaps.get(roundId)!.find((g) => g.country.code === "QA")!.missing).not.toContain("35/1");
   });
 });
 

@@ -178,6 +178,38 @@ export async function getRound(actor: Actor, roundId: string): Promise<RoundDeta
   };
 }
 
+export type RoundGap = { country: CountrySummary; missing: string[] };
+
+/**
+ * For each of the rounds, the member states with commitments still without a report in it, in
+ * protocol order, and those commitments' codes in session order: what the dashboard shows under
+ * the open rounds, in one query for all of them (getRound reads a round's every detail).
+ */
+export async function listRoundGaps(actor: Actor, roundIds: string[]): Promise<Map<string, RoundGap[]>> {
+  requireRoundReader(actor);
+  const ids = roundIds.filter((id) => z.uuid().safeParse(id).success);
+  if (ids.length === 0) return new Map();
+  const rows = await db.$queryRaw<{ roundId: string; code: string; nameAr: string; nameEn: string; missing: string[] }[]>`
+    SELECT r.id::text AS "roundId", k.code, k.name_ar AS "nameAr", k.name_en AS "nameEn",
+           array_agg(c.code ORDER BY c.sort_order, c.code) AS missing
+    FROM reporting_round r
+    JOIN commitment c ON c.session_id = r.session_id AND c.withdrawn_at IS NULL
+    CROSS JOIN country k
+    LEFT JOIN LATERAL (
+      SELECT 1 AS found FROM report rp
+      WHERE rp.commitment_id = c.id AND rp.country_code = k.code
+        AND rp.submitted_at >= (r.opens_on::timestamp AT TIME ZONE 'UTC')
+        AND rp.submitted_at < ((r.closes_on + 1)::timestamp AT TIME ZONE 'UTC')
+      LIMIT 1
+    ) hit ON true
+    WHERE r.id = ANY(${ids}::uuid[]) AND hit.found IS NULL
+    GROUP BY r.id, k.code, k.name_ar, k.name_en, k.sort_order
+    ORDER BY k.sort_order`;
+  const gaps = new Map<string, RoundGap[]>(ids.map((id) => [id, []]));
+  for (const { roundId, code, nameAr, nameEn, missing } of rows) gaps.get(roundId)!.push({ country: { code, nameAr, nameEn }, missing });
+  return gaps;
+}
+
 /** The (commitment, country) pairs of the round's session with no report submitted within it. */
 export async function missingPairsOf(roundId: string, countryCode?: string): Promise<{ commitmentId: string; countryCode: string }[]> {
   return db.$queryRaw<{ commitmentId: string; countryCode: string }[]>`
