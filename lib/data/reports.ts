@@ -186,10 +186,11 @@ export async function saveDraft(actor: Actor, input: DraftInput, ip: string | nu
 }
 
 /** The actor's own draft for the pair, if any: drafts are visible to their author only. */
-export async function getOwnDraft(actor: Actor, commitmentId: string): Promise<Draft | null> {
+/** The actor's own draft on a commitment (by code, "35/6") for their country, or null. */
+export async function getOwnDraft(actor: Actor, commitment: string): Promise<Draft | null> {
   if (!actor.countryCode || !canWriteReport(actor, actor.countryCode)) return null;
-  return db.reportDraft.findUnique({
-    where: { commitmentId_countryCode_authorId: { commitmentId, countryCode: actor.countryCode, authorId: actor.id } },
+  return db.reportDraft.findFirst({
+    where: { commitment: { code: commitment }, countryCode: actor.countryCode, authorId: actor.id },
     select: {
       baseVersion: true,
       status: true,
