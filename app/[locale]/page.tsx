@@ -14,6 +14,7 @@ import { requirePageUser } from "@/lib/auth/page-guards";
 import { canReadAllReportsOf } from "@/lib/auth/permissions";
 import { getDashboard, listSessionNumbers } from "@/lib/data/dashboard";
 import { listRecentActivity } from "@/lib/data/dashboard-activity";
+import { listRoundFigures } from "@/lib/data/rounds";
 import { getStatusTrend } from "@/lib/data/dashboard-trend";
 import { InvalidInputError, NotFoundError } from "@/lib/errors";
 import { formatDate } from "@/lib/i18n/format";
@@ -47,13 +48,16 @@ export default async function DashboardPage({ params, searchParams }: PageProps<
     getStatusTrend(actor, query),
     listRecentActivity(actor, query),
     listSessionNumbers(actor),
+    // Read beside the rest (the session in view is known only with the dashboard): the open rounds are few.
+    // Every round (a handful a year); those of the session in view are shown.
+    listRoundFigures(actor),
   ]).catch((error: unknown) => {
     if (error instanceof NotFoundError && query.session === undefined) return null; // no session recorded yet
     if (error instanceof NotFoundError || error instanceof InvalidInputError) notFound();
     throw error;
   });
   if (!loaded) return <p className="text-stone-600">{t("noSession")}</p>;
-  const [view, trend, activity, sessions] = loaded;
+  const [view, trend, activity, sessions, rounds] = loaded;
   const { session, rollups } = view;
   const path = (pathname: string, search?: Record<string, string>) =>
     localePath(locale, search ? { pathname, query: search } : pathname);
@@ -118,7 +122,7 @@ export default async function DashboardPage({ params, searchParams }: PageProps<
 
       <section aria-labelledby="rounds-heading" className="space-y-3" data-testid="open-rounds">
         <h2 id="rounds-heading" className="text-lg font-semibold">{t("rounds.heading")}</h2>
-        <RoundReportingRates actor={actor} locale={locale} session={session.number} withGaps />
+        <RoundReportingRates actor={actor} locale={locale} rounds={rounds.filter((round) => round.session.number === session.number)} withGaps />
       </section>
 
       <TrendChart trend={trend} locale={locale} heading={t("trend.heading")} />

@@ -97,10 +97,10 @@ export async function storePendingEvidence(
 }
 
 /** The actor's pending files for their own country's pair (what their next submission will carry). */
-export async function listPendingEvidence(actor: Actor, commitmentId: string): Promise<EvidenceFileSummary[]> {
+export async function listPendingEvidence(actor: Actor, commitment: string): Promise<EvidenceFileSummary[]> {
   if (!actor.countryCode || !canWriteReport(actor, actor.countryCode)) return [];
   return db.evidenceFile.findMany({
-    where: { commitmentId, countryCode: actor.countryCode, uploaderId: actor.id, reportId: null },
+    where: { commitment: { code: commitment }, countryCode: actor.countryCode, uploaderId: actor.id, reportId: null },
     orderBy: { createdAt: "asc" },
     select: summary,
   });

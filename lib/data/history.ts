@@ -79,8 +79,6 @@ export type PairView = {
   latestReport: (ReportEntry & { reviewState: ReviewState | null }) | null;
   latestAssessmentId: string | null;
   may: { readAll: boolean; write: boolean; review: boolean; assess: boolean; comment: boolean };
-  /** Internal id, for the page's follow-up reads (draft, pending files). */
-  commitmentId: string;
 };
 
 const person = { select: { name: true, role: true } } as const;
@@ -131,7 +129,8 @@ export async function getPairView(
     before ? { OR: [{ [field]: { lt: before.at } }, { [field]: before.at, id: { lt: before.id } }] } : {};
   const desc = (field: TimeField) => [{ [field]: "desc" as const }, { id: "desc" as const }];
 
-  const [pair, reports] = await Promise.all([
+  // One round trip for everything that depends only on the pair (the one most pages need).
+  const [pair, reports, reviews, assessments, comments] = await Promise.all([
     db.pairStatus.findUnique({
       where: { commitmentId_countryCode: where },
       select: { version: true, status: true, visibility: true, reviewState: true, reportedAt: true, latestReportId: true, assessmentScore: true, assessedAt: true },
@@ -142,16 +141,6 @@ export async function getPairView(
       take: limit + 1,
       select: reportSelect,
     }),
-  ]);
-  // Defence in depth: the query is scoped, and every row is checked again.
-  const readable = reports.filter((r) => canReadReport(actor, { countryCode: country.code, visibility: r.visibility }));
-  if (!readAll && readable.length === 0) {
-    // Nothing readable on this page: the pair exists for this viewer only if something is readable at all.
-    const any = before ? await db.report.findFirst({ where: { ...where, ...readableWhere }, select: { id: true } }) : null;
-    if (!any) return null;
-  }
-
-  const [reviews, assessments, comments, readableEarlier] = await Promise.all([
     readAll
       ? db.review.findMany({
           where: { report: where, ...olderThan("createdAt") },
@@ -172,17 +161,26 @@ export async function getPairView(
     readAll && canComment(actor, country.code)
       ? db.comment.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, body: true, createdAt: true, author: person } })
       : [],
-    // A report's previous status is the status of the report before it: shown only to those who
-    // may read that one too, or it would give a restricted report's status away.
-    readAll
-      ? null
-      : db.report
-          .findMany({
+  ]);
+  // Defence in depth: the query is scoped, and every row is checked again.
+  const readable = reports.filter((r) => canReadReport(actor, { countryCode: country.code, visibility: r.visibility }));
+  if (!readAll && readable.length === 0) {
+    // Nothing readable on this page: the pair exists for this viewer only if something is readable at all.
+    const any = before ? await db.report.findFirst({ where: { ...where, ...readableWhere }, select: { id: true } }) : null;
+    if (!any) return null;
+  }
+  // A report's previous status is the status of the report before it: shown only to those who
+  // may read that one too, or it would give a restricted report's status away.
+  const readableEarlier = readAll
+    ? null
+    : new Set(
+        (
+          await db.report.findMany({
             where: { ...where, ...readableWhere, version: { in: readable.map((r) => r.version - 1).filter((v) => v > 0) } },
             select: { version: true },
           })
-          .then((rows) => new Set(rows.map((r) => r.version))),
-  ]);
+        ).map((r) => r.version),
+      );
 
   const toReportEntry = ({ submittedAt, round, evidenceFiles, ...report }: ReportRow, review: ReviewSummary | null): ReportEntry => ({
     kind: "report",
@@ -257,9 +255,8 @@ export async function getPairView(
   // may read the latest report. Its rationale and history stay in the timeline, for readAll only.
   const assessment =
     (readAll || showCurrent) && pair?.assessmentScore != null && pair.assessedAt ? { score: pair.assessmentScore, at: pair.assessedAt } : null;
-  const { id: commitmentId, sessionId: _sessionId, ...commitmentView } = commitment;
+  const { id: _id, sessionId: _sessionId, ...commitmentView } = commitment;
   return {
-    commitmentId,
     commitment: commitmentView,
     country,
     current: {

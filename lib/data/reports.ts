@@ -10,7 +10,7 @@ import { db } from "@/lib/db";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import { EVIDENCE_FILES_PER_REPORT } from "@/lib/evidence-type";
 import { appendAudit } from "./audit";
-import { ensurePairStatus, findCommitment, pairKey, utcToday, type Tx } from "./pairs";
+import { ensurePairStatus, findCommitment, pairKey, utcToday } from "./pairs";
 
 export type ReportContent = {
   status: ReportStatus;
@@ -27,9 +27,9 @@ function requireWriter(actor: Actor, countryCode: string) {
   if (!canWriteReport(actor, countryCode)) throw new ForbiddenError("only the country's delegates write its reports");
 }
 
-async function openRound(tx: Tx, sessionId: string, at: Date): Promise<string | null> {
+async function openRound(sessionId: string, at: Date): Promise<string | null> {
   const day = utcToday(at);
-  const round = await tx.reportingRound.findFirst({
+  const round = await db.reportingRound.findFirst({
     where: { sessionId, opensOn: { lte: day }, closesOn: { gte: day } },
     orderBy: [{ opensOn: "desc" }, { id: "asc" }],
     select: { id: true },
@@ -55,26 +55,24 @@ export async function submitReport(
   const countryCode = input.country;
   const version = input.baseVersion + 1;
 
+  // Read before the transaction: the pair's row lock is held for as few round trips as possible.
+  const roundId = await openRound(commitment.sessionId, new Date());
+
   return db.$transaction(
     async (tx) => {
       if (input.baseVersion === 0) await ensurePairStatus(tx, commitment.id, countryCode);
       // The guard: of concurrent writers based on the same version, exactly one moves the row;
-      // the others wait for its lock, then find the version changed and update nothing.
-      const claimed = await tx.pairStatus.updateMany({
-        where: { commitmentId: commitment.id, countryCode, version: input.baseVersion },
-        data: { version },
-      });
-      if (claimed.count !== 1) {
+      // the others wait for its lock, then find the version changed and update nothing. Only the
+      // version changes, so RETURNING gives the status and run of COMPLETE before this report.
+      const claimed = await tx.$queryRaw<{ status: ReportStatus | null; completedAt: Date | null }[]>`
+        UPDATE pair_status SET version = ${version}
+        WHERE commitment_id = ${commitment.id}::uuid AND country_code = ${countryCode} AND version = ${input.baseVersion}
+        RETURNING status, completed_at AS "completedAt"`;
+      if (claimed.length !== 1) {
         const current = await tx.pairStatus.findUnique({ where: pairKey(commitment.id, countryCode), select: { version: true } });
         throw new ConflictError("report.stale", { currentVersion: current?.version ?? 0, baseVersion: input.baseVersion });
       }
-      const previous =
-        input.baseVersion === 0
-          ? null
-          : await tx.pairStatus.findUniqueOrThrow({
-              where: pairKey(commitment.id, countryCode),
-              select: { status: true, completedAt: true },
-            });
+      const previous = input.baseVersion === 0 ? null : claimed[0]!;
       const now = new Date();
       const report = await tx.report.create({
         data: {
@@ -88,7 +86,7 @@ export async function submitReport(
           evidenceLinks: input.evidenceLinks,
           visibility: input.visibility,
           authorId: actor.id,
-          roundId: await openRound(tx, commitment.sessionId, now),
+          roundId,
           submittedAt: now,
         },
         select: { id: true },
@@ -186,10 +184,11 @@ export async function saveDraft(actor: Actor, input: DraftInput, ip: string | nu
 }
 
 /** The actor's own draft for the pair, if any: drafts are visible to their author only. */
-export async function getOwnDraft(actor: Actor, commitmentId: string): Promise<Draft | null> {
+/** The actor's own draft on a commitment (by code, "35/6") for their country, or null. */
+export async function getOwnDraft(actor: Actor, commitment: string): Promise<Draft | null> {
   if (!actor.countryCode || !canWriteReport(actor, actor.countryCode)) return null;
-  return db.reportDraft.findUnique({
-    where: { commitmentId_countryCode_authorId: { commitmentId, countryCode: actor.countryCode, authorId: actor.id } },
+  return db.reportDraft.findFirst({
+    where: { commitment: { code: commitment }, countryCode: actor.countryCode, authorId: actor.id },
     select: {
       baseVersion: true,
       status: true,

@@ -14,8 +14,9 @@ import { StatusBadge } from "@/components/status-badge";
 import { Timeline } from "@/components/timeline";
 import { requirePageUser } from "@/lib/auth/page-guards";
 import type { Actor } from "@/lib/auth/actor";
+import { canWriteReport } from "@/lib/auth/permissions";
 import { listPendingEvidence } from "@/lib/data/evidence";
-import { getPairView, type PairView } from "@/lib/data/history";
+import { getPairView } from "@/lib/data/history";
 import { getOwnDraft } from "@/lib/data/reports";
 import { Link } from "@/lib/i18n/navigation";
 import { pickLocalized } from "@/lib/i18n/localized";
@@ -34,27 +35,35 @@ const loadView = cache(async (actor: Actor, country: string, code: string, befor
   return getPairView(actor, country, code, cursor.success ? { before: cursor.data } : {});
 });
 
-async function load({ params, searchParams }: Pick<Props, "params" | "searchParams">): Promise<{ locale: Locale; actor: Actor; view: PairView; before: string | undefined }> {
+async function load({ params, searchParams }: Pick<Props, "params" | "searchParams">) {
   const { locale, code, ...codeParams } = (await params) as { locale: Locale; code: string; session: string; number: string };
   const actor = await requirePageUser(locale);
   const commitment = CommitmentCodeParamsSchema.safeParse(codeParams);
   const country = CountryCodeSchema.safeParse(code);
   const before = (await searchParams).before;
   const cursor = typeof before === "string" ? before : undefined;
-  // Nothing the viewer may read (restricted reports, or none at all) looks exactly like no such page.
-  const view = commitment.success && country.success ? await loadView(actor, country.data, commitment.data.code, cursor) : null;
-  if (!view) notFound();
-  return { locale, actor, view, before: cursor };
+  const pair = commitment.success && country.success ? { country: country.data, commitment: commitment.data.code } : null;
+  return { locale, actor, pair, before: cursor, view: pair ? loadView(actor, pair.country, pair.commitment, cursor) : Promise.resolve(null) };
 }
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
-  const { locale, view } = await load({ params, searchParams });
+  const { locale, view: viewing } = await load({ params, searchParams });
+  // Nothing the viewer may read (restricted reports, or none at all) looks exactly like no such page.
+  const view = (await viewing) ?? notFound();
   return { title: `${pickLocalized(view.country, "name", locale)} — ${view.commitment.code}` };
 }
 
 export default async function PairPage({ params, searchParams }: Props) {
-  const { locale, actor, view, before } = await load({ params, searchParams });
+  const { locale, actor, pair, view: viewing, before } = await load({ params, searchParams });
   setRequestLocale(locale);
+  // A writer's draft and pending files are read beside the view, not after it.
+  const writer = pair !== null && canWriteReport(actor, pair.country);
+  const [found, draft, files] = await Promise.all([
+    viewing,
+    writer ? getOwnDraft(actor, pair.commitment) : null,
+    writer ? listPendingEvidence(actor, pair.commitment) : [],
+  ]);
+  const view = found ?? notFound();
   const t = await getTranslations({ locale, namespace: "reporting.pair" });
   const ta = await getTranslations({ locale, namespace: "reporting.assessment" });
   const [sessionNumber, number] = view.commitment.code.split("/");
@@ -63,7 +72,6 @@ export default async function PairPage({ params, searchParams }: Props) {
   let form: { baseVersion: number; defaults: ReportFormDefaults; draftSavedAt: Date | null; draftStale: boolean } | null = null;
   let pending: Awaited<ReturnType<typeof listPendingEvidence>> = [];
   if (may.write) {
-    const [draft, files] = await Promise.all([getOwnDraft(actor, view.commitmentId), listPendingEvidence(actor, view.commitmentId)]);
     pending = files;
     const source = draft ?? view.latestReport;
     form = {
