@@ -10,8 +10,8 @@ import type { Locale } from "@/lib/i18n/routing";
  * On a pair's page, the same country's pairs of the earlier commitments this one continues or
  * amends (carry-over copies no history: it stays with them). Nothing when there are none.
  */
-export async function PairLineage({ actor, locale, country, commitmentId }: { actor: Actor; locale: Locale; country: string; commitmentId: string }) {
-  const earlier = await listPairLineage(actor, country, commitmentId);
+export async function PairLineage({ actor, locale, country, commitment }: { actor: Actor; locale: Locale; country: string; commitment: string }) {
+  const earlier = await listPairLineage(actor, country, commitment);
   if (earlier.length === 0) return null;
   const t = await getTranslations({ locale, namespace: "reporting.pair.lineage" });
   return (

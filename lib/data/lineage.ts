@@ -71,8 +71,11 @@ export type PairLineageEntry = LineageEntry & {
  * The earlier commitments of a pair's lineage, oldest first, each with the country's current
  * status on it under the usual visibility rules — where a carried-over pair's history lives.
  */
-export async function listPairLineage(actor: Actor, countryCode: string, commitmentId: string): Promise<PairLineageEntry[]> {
-  const earlier = (await listLineage(actor, commitmentId)).filter((entry) => entry.id !== commitmentId);
+export async function listPairLineage(actor: Actor, countryCode: string, commitmentCode: string): Promise<PairLineageEntry[]> {
+  if (!canReadDashboard(actor)) throw new ForbiddenError();
+  const commitment = await db.commitment.findUnique({ where: { code: commitmentCode }, select: { id: true, previousId: true } });
+  if (!commitment?.previousId) return []; // nothing earlier: the common case, one query
+  const earlier = (await listLineage(actor, commitment.id)).filter((entry) => entry.id !== commitment.id);
   if (earlier.length === 0) return [];
   const pairs = await db.pairStatus.findMany({
     where: { countryCode, commitmentId: { in: earlier.map((e) => e.id) } },

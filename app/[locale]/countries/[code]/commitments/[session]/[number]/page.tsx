@@ -149,7 +149,7 @@ export default async function PairPage({ params, searchParams }: Props) {
           {current.version !== null ? <p className="mt-3 text-xs text-stone-500">{t("version", { version: current.version })}</p> : null}
         </section>
 
-        <PairLineage actor={actor} locale={locale} country={view.country.code} commitmentId={view.commitmentId} />
+        <PairLineage actor={actor} locale={locale} country={view.country.code} commitment={view.commitment.code} />
 
         <div className="grid gap-8 lg:grid-cols-5">
           <section aria-labelledby="history-heading" className="space-y-3 lg:col-span-3">
