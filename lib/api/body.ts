@@ -4,12 +4,32 @@ import { InvalidInputError } from "@/lib/errors";
 /** JSON bodies of the API are small: a report's narrative is at most 10,000 characters. */
 const MAX_JSON_BYTES = 256 * 1024;
 
+/** The body's text, read no further than `limit` bytes whatever Content-Length claims (or leaves out). */
+async function readText(request: NextRequest, limit: number): Promise<string> {
+  if (Number(request.headers.get("content-length") ?? 0) > limit) throw new InvalidInputError({ body: ["tooLarge"] });
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw new InvalidInputError({ body: ["tooLarge"] });
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}
+
 /** The request's JSON body; a body that is not JSON, or too large, is a 400 like any other invalid input. */
 export async function readJson(request: NextRequest): Promise<Record<string, unknown>> {
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_JSON_BYTES) throw new InvalidInputError({ body: ["tooLarge"] });
+  const text = await readText(request, MAX_JSON_BYTES);
   let body: unknown;
   try {
-    body = await request.json();
+    body = JSON.parse(text);
   } catch {
     throw new InvalidInputError({ body: ["json"] });
   }
