@@ -31,7 +31,8 @@ describe("readJson", () => {
         controller.enqueue(new Uint8Array(64 * 1024).fill(0x20));
       },
     });
-    expect(await refusal(new NextRequest("http://localhost/x", { method: "POST", body: endless, duplex: "half" } as ConstructorParameters<typeof NextRequest>[1]))).toEqual({ body: ["tooLarge"] });
+    const streamed = { method: "POST", body: endless, duplex: "half" } as ConstructorParameters<typeof NextRequest>[1];
+    expect(await refusal(new NextRequest("http://localhost/x", streamed))).toEqual({ body: ["tooLarge"] });
     expect(pulled).toBeLessThan(10);
   });
 });

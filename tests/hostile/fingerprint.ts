@@ -36,7 +36,7 @@ export async function databaseFingerprint(only?: readonly string[]): Promise<Fin
   const text = names
     .map((table) => `SELECT '${table}' AS name, count(*) || ':' || md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t::text), '')) AS print FROM "${table}" t`)
     .join(" UNION ALL ");
-  const { rows } = await (await connection()).query<{ name: string; print: string }>({ name: `fingerprint:${names.join(",")}`, text });
+  const { rows } = await (await connection()).query<{ name: string; print: string }>(text);
   return new Map(rows.map((row) => [row.name, row.print]));
 }
 

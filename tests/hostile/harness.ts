@@ -1,7 +1,7 @@
 // The hostile-input properties of every server action and route handler: whatever the input,
 // never an unexpected error (a 500, `errors.unexpected`), a refusal in the user's words (a
-// catalog key, an API error code), and a refusal writes nothing at all (the database's
-// fingerprint is the same before and after); an accepted write comes with its audit row.
+// catalog key, an API error code), and a refusal writes nothing at all (no row of any table
+// changed: fingerprint.ts); an accepted change comes with its audit row.
 import fc from "fast-check";
 import { NextRequest } from "next/server";
 import { expect } from "vitest";
@@ -85,9 +85,24 @@ export async function watchWrites(): Promise<void> {
   watching = true;
 }
 
+let lastCounts: RowChanges | null = null;
+
 async function rowsNow(): Promise<RowChanges> {
   if (!watching) throw new Error("call watchWrites() in beforeAll first");
-  return rowChanges();
+  lastCounts = await rowChanges();
+  return lastCounts;
+}
+
+/** The counts before a call: those after the previous call of the same property, unless a `prepare` step ran since. */
+async function rowsBefore(prepared: boolean): Promise<RowChanges> {
+  const counts = prepared ? null : lastCounts;
+  lastCounts = null; // a run that fails half-way leaves no counts behind
+  return counts ?? rowsNow();
+}
+
+/** A property starts from fresh counts: its test may have written fixtures. */
+function startProperty() {
+  lastCounts = null;
 }
 
 /** A refusal leaves every table as it was (fingerprint.ts); an accepted change comes with an audit row. */
@@ -119,13 +134,14 @@ export type ActionCheck = {
 };
 
 export async function checkAction(check: ActionCheck): Promise<void> {
+  startProperty();
   const input = inputArbitrary(check.schema, { mode: "form", ...check.input });
   await fc.assert(
     fc.asyncProperty(fc.nat(check.actors.length - 1), input, async (actorIndex, entries) => {
       const actor = check.actors[actorIndex] ?? null;
       actionRequest.sessionToken = actor ? await tokenOf(actor) : null;
       const prepared = check.prepare ? await check.prepare(entries, actor) : entries;
-      const before = await rowsNow();
+      const before = await rowsBefore(check.prepare !== undefined);
       const state = await check.action({ status: "idle" }, toFormData(prepared));
       expectFormState(state);
       const refused = state.status === "error" && !check.keepsOnRefusal?.(state);
@@ -139,12 +155,13 @@ export async function checkAction(check: ActionCheck): Promise<void> {
 
 /** Callers the action refuses: always before the input is parsed, with nothing written. */
 export async function checkActionRefuses(check: Pick<ActionCheck, "action" | "schema" | "input" | "actors" | "numRuns">) {
+  startProperty();
   const input = inputArbitrary(check.schema, { mode: "form", ...check.input });
   await fc.assert(
     fc.asyncProperty(fc.nat(check.actors.length - 1), input, async (actorIndex, entries) => {
       const actor = check.actors[actorIndex] ?? null;
       actionRequest.sessionToken = actor ? await tokenOf(actor) : null;
-      const before = await rowsNow();
+      const before = await rowsBefore(false);
       const state = await check.action({ status: "idle" }, toFormData(entries));
       expect(state.status).toBe("error");
       expect(state.message).toBe(actor ? "errors.forbidden" : "errors.unauthenticated");
@@ -203,12 +220,13 @@ async function expectApiAnswer(response: Response): Promise<void> {
 }
 
 export async function checkRoute(check: RouteCheck): Promise<void> {
+  startProperty();
   await fc.assert(
     fc.asyncProperty(fc.nat(check.actors.length - 1), check.request, async (actorIndex, generated) => {
       const actor = check.actors[actorIndex]!;
       const input = check.prepare ? await check.prepare(generated) : generated;
       const request = await routeRequest(check.method, input, actor);
-      const before = await rowsNow();
+      const before = await rowsBefore(check.prepare !== undefined);
       const response = await check.handler(request, { params: Promise.resolve(input.params ?? {}) as Promise<never> });
       await expectApiAnswer(response);
       const refused = response.status >= 400 || !check.writes;
@@ -221,12 +239,13 @@ export async function checkRoute(check: RouteCheck): Promise<void> {
 
 /** Callers the route refuses (401, 403 or 404) with nothing written. */
 export async function checkRouteRefuses(check: Omit<RouteCheck, "actors" | "writes"> & { actors: readonly (string | null)[]; statuses: number[] }) {
+  startProperty();
   await fc.assert(
     fc.asyncProperty(fc.nat(check.actors.length - 1), check.request, async (actorIndex, generated) => {
       const actor = check.actors[actorIndex]!;
       const input = check.prepare ? await check.prepare(generated) : generated;
       const request = await routeRequest(check.method, input, actor);
-      const before = await rowsNow();
+      const before = await rowsBefore(check.prepare !== undefined);
       const response = await check.handler(request, { params: Promise.resolve(input.params ?? {}) as Promise<never> });
       await expectApiAnswer(response);
       expect(check.statuses).toContain(response.status);
