@@ -26,7 +26,7 @@ import { ForbiddenError } from "@/lib/errors";
 import { NO_REPORT, WITHHELD, type DisplayedStatus } from "@/lib/status-scale";
 import { encodeTimelineCursor, TIMELINE_PAGE_SIZE, type TimelinePage } from "@/lib/validation/reports";
 import type { EvidenceFileSummary } from "./evidence";
-import { findCommitment, findCountry, type PairCommitment, type PairCountry } from "./pairs";
+import { findCountry, pairCommitmentSelect, toPairCommitment, type PairCommitment, type PairCountry } from "./pairs";
 import { getCurrentSession } from "./sessions";
 
 export type Person = { name: string; role: Role };
@@ -118,50 +118,62 @@ export async function getPairView(
 ): Promise<PairView | null> {
   const limit = page.limit ?? TIMELINE_PAGE_SIZE;
   const before = page.before;
-  const [commitment, country] = await Promise.all([findCommitment(code), findCountry(countryCode)]);
-  if (!commitment || !country) return null;
-  const readAll = canReadAllReportsOf(actor, country.code);
-  const where = { commitmentId: commitment.id, countryCode: country.code };
+  const readAll = canReadAllReportsOf(actor, countryCode);
+  const thread = readAll && canComment(actor, countryCode);
   const readableWhere = readAll ? {} : { visibility: { in: readableVisibilities(actor) } };
   // Strictly older than the cursor in the timeline's order.
   type TimeField = "submittedAt" | "createdAt";
   const olderThan = (field: TimeField) =>
     before ? { OR: [{ [field]: { lt: before.at } }, { [field]: before.at, id: { lt: before.id } }] } : {};
   const desc = (field: TimeField) => [{ [field]: "desc" as const }, { id: "desc" as const }];
+  // What the viewer may not see is not read at all (`take: 0`), and filtered again below.
+  const none = { take: 0 };
 
-  // One round trip for everything that depends only on the pair (the one most pages need).
-  const [pair, reports, reviews, assessments, comments] = await Promise.all([
-    db.pairStatus.findUnique({
-      where: { commitmentId_countryCode: where },
-      select: { version: true, status: true, visibility: true, reviewState: true, reportedAt: true, latestReportId: true, assessmentScore: true, assessedAt: true },
+  // One round trip: the commitment with the pair's state and a page of each kind of entry (one
+  // statement, relationJoins), the reviews of the pair's reports, and the country.
+  const [found, country, reviews] = await Promise.all([
+    db.commitment.findUnique({
+      where: { code },
+      select: {
+        ...pairCommitmentSelect,
+        pairStatuses: {
+          where: { countryCode },
+          select: { version: true, status: true, visibility: true, reviewState: true, reportedAt: true, latestReportId: true, assessmentScore: true, assessedAt: true },
+        },
+        reports: { where: { countryCode, ...readableWhere, ...olderThan("submittedAt") }, orderBy: desc("submittedAt"), take: limit + 1, select: reportSelect },
+        // One more than a page could show: the score before the oldest one shown.
+        assessments: {
+          where: { countryCode, ...olderThan("createdAt") },
+          orderBy: desc("createdAt"),
+          ...(readAll ? { take: limit + 1 } : none),
+          select: { id: true, score: true, rationale: true, createdAt: true, assessor: person },
+        },
+        comments: {
+          where: { countryCode },
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+          ...(thread ? {} : none),
+          select: { id: true, body: true, createdAt: true, author: person },
+        },
+      },
     }),
-    db.report.findMany({
-      where: { ...where, ...readableWhere, ...olderThan("submittedAt") },
-      orderBy: desc("submittedAt"),
-      take: limit + 1,
-      select: reportSelect,
-    }),
+    findCountry(countryCode),
     readAll
       ? db.review.findMany({
-          where: { report: where, ...olderThan("createdAt") },
+          where: { report: { commitment: { code }, countryCode }, ...olderThan("createdAt") },
           orderBy: desc("createdAt"),
           take: limit + 1,
           select: { id: true, decision: true, comment: true, createdAt: true, reviewer: person, report: { select: { id: true, version: true } } },
         })
       : [],
-    // One more than a page could show: the score before the oldest one shown.
-    readAll
-      ? db.assessment.findMany({
-          where: { ...where, ...olderThan("createdAt") },
-          orderBy: desc("createdAt"),
-          take: limit + 1,
-          select: { id: true, score: true, rationale: true, createdAt: true, assessor: person },
-        })
-      : [],
-    readAll && canComment(actor, country.code)
-      ? db.comment.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, body: true, createdAt: true, author: person } })
-      : [],
   ]);
+  if (!found || !country) return null;
+  const { pairStatuses, reports, assessments: assessed, comments: posted, ...row } = found;
+  const commitment = toPairCommitment(row);
+  const pair = pairStatuses[0] ?? null;
+  const assessments = readAll ? assessed : [];
+  const comments = thread ? posted : [];
+  const where = { commitmentId: commitment.id, countryCode: country.code };
+
   // Defence in depth: the query is scoped, and every row is checked again.
   const readable = reports.filter((r) => canReadReport(actor, { countryCode: country.code, visibility: r.visibility }));
   if (!readAll && readable.length === 0) {

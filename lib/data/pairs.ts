@@ -19,27 +19,35 @@ export type PairCommitment = {
 };
 export type PairCountry = { code: string; nameAr: string; nameEn: string };
 
-export async function findCommitment(code: string, client: Pick<Tx, "commitment"> = db): Promise<PairCommitment | null> {
-  const row = await client.commitment.findUnique({
-    where: { code },
-    select: {
-      id: true,
-      code: true,
-      sessionId: true,
-      titleAr: true,
-      titleEn: true,
-      withdrawnAt: true,
-      session: { select: { number: true } },
-      theme: { select: { key: true, nameAr: true, nameEn: true } },
-    },
-  });
-  if (!row) return null;
-  const { session, ...rest } = row;
+export const pairCommitmentSelect = {
+  id: true,
+  code: true,
+  sessionId: true,
+  titleAr: true,
+  titleEn: true,
+  withdrawnAt: true,
+  session: { select: { number: true } },
+  theme: { select: { key: true, nameAr: true, nameEn: true } },
+} as const;
+
+export function toPairCommitment({ session, ...rest }: Prisma.CommitmentGetPayload<{ select: typeof pairCommitmentSelect }>): PairCommitment {
   return { ...rest, sessionNumber: session.number };
 }
 
+export async function findCommitment(code: string, client: Pick<Tx, "commitment"> = db): Promise<PairCommitment | null> {
+  const row = await client.commitment.findUnique({ where: { code }, select: pairCommitmentSelect });
+  return row ? toPairCommitment(row) : null;
+}
+
+// The member states are reference data: seeded, never written by the app. Kept once read.
+const countries = new Map<string, PairCountry>();
+
 export async function findCountry(code: string): Promise<PairCountry | null> {
-  return db.country.findUnique({ where: { code }, select: { code: true, nameAr: true, nameEn: true } });
+  const known = countries.get(code);
+  if (known) return known;
+  const country = await db.country.findUnique({ where: { code }, select: { code: true, nameAr: true, nameEn: true } });
+  if (country) countries.set(code, country);
+  return country;
 }
 
 /** The commitment and country of a pair, or a NotFoundError. */
