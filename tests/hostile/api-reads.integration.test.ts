@@ -9,6 +9,7 @@ import { GET as getCommitments } from "@/app/api/v1/commitments/route";
 import { GET as getPair } from "@/app/api/v1/countries/[code]/reports/route";
 import { GET as getDashboard } from "@/app/api/v1/dashboard/route";
 import { GET as getEvidence } from "@/app/api/v1/evidence/[id]/route";
+import { GET as unknownApiPath } from "@/app/api/[...rest]/route";
 import { GET as getHealth } from "@/app/api/health/route";
 import { GET as getMe } from "@/app/api/v1/me/route";
 import { storePendingEvidence } from "@/lib/data/evidence";
@@ -90,6 +91,19 @@ describe("read routes of the API, with hostile input", () => {
       method: "GET",
       actors: everyone,
       request: queryRequest("/api/v1/dashboard", schema, { valid: { session: fc.constantFrom("35", "34"), country: fc.constantFrom(...countries) } }),
+    });
+  });
+
+  it("GET /api/[...rest]", { timeout: LONG }, async () => {
+    // Any path the API does not have: JSON 401/404, whatever its segments and query.
+    const segments = fc.array(fc.oneof(hostileSegment, fc.constantFrom("v1", "v2", "reports", "admin", "..", "%00")), { minLength: 1, maxLength: 4 });
+    await checkRoute({
+      handler: unknownApiPath as RouteHandler,
+      method: "GET",
+      actors: everyone,
+      request: fc
+        .tuple(segments, inputArbitrary(z.object({}), { mode: "query" }))
+        .map(([rest, query]) => ({ path: `/api/${rest.join("/")}`, params: { rest: rest.join("/") }, query })),
     });
   });
 
