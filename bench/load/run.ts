@@ -1,15 +1,18 @@
 // `npm run bench:load [-- --reports 100k --duration 60]`: load on a production build, on loopback,
 // against its own database filled with the dashboard benchmark's data.
-//   1. a signed-in delegate mix — dashboard, country page, commitment timeline, report
-//      submission (409s expected when two connections submit on the same version) —
-//      at 10 connections, then at 50;
+//   1. a signed-in delegate mix — dashboard, country page, commitment timeline (a pair with a
+//      history of at least 200 reports, added through the API the first time), report submission (read
+//      the version with the smallest page, then submit; 409s expected when two connections
+//      submit on the same version) — at 10 connections, then at 50;
 //   2. a login mix (CSRF token, then credentials) of legitimate sign-ins;
 //   3. a login flood (wrong passwords for one account) next to dashboard traffic: refused by
 //      the throttle before hashing, it must not starve the dashboard.
-// Prints requests/s, p50/p95/p99 and errors per endpoint; writes bench/results/load.json.
+// Prints requests/s, p50/p95/p99 and errors per endpoint, with the machine's load average (it is
+// shared); writes bench/results/load.json.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon, { type Request, type Result } from "autocannon";
@@ -146,13 +149,64 @@ function submission(country: string): Request[] {
   ];
 }
 
+const TIMELINE_PAIR = { country: "QA", commitment: `${SESSION}/1` };
+const TIMELINE_HISTORY = 200;
+
+/**
+ * The timeline's pair gets a long history, as a pair reported on for years would have (the
+ * generated data gives a pair 1 to 9 reports at 100k): reports are added through the API, as a
+ * delegate would, until it has TIMELINE_HISTORY (the mix's submissions add more on every run).
+ * Returns the number of reports it has.
+ */
+async function lengthenTimeline(cookie: string): Promise<number> {
+  const { country, commitment } = TIMELINE_PAIR;
+  const texts = [
+    "The national plan has been adopted and **most of its measures** are being implemented:\n\n- staff training under way\n- a [public register](https://example.org/register) opened",
+    "اعتُمدت الخطة الوطنية وبدأ تنفيذ *معظم* بنودها، مع تدريب الكوادر المختصة.",
+  ];
+  for (;;) {
+    const state = await fetch(`${BASE}/api/v1/countries/${country}/reports?commitment=${encodeURIComponent(commitment)}&limit=1`, { headers: { cookie } });
+    const version = state.ok ? ((await state.json()) as { version: number }).version : 0;
+    if (version >= TIMELINE_HISTORY) return version;
+    const response = await fetch(`${BASE}/api/v1/reports`, {
+      method: "POST",
+      headers: { cookie, "content-type": "application/json" },
+      body: JSON.stringify({
+        commitment,
+        country,
+        status: ["LIMITED", "SUBSTANTIAL", "COMPLETE", "NOT_STARTED"][version % 4],
+        narrative: `${texts[version % 2]} (${version + 1})`,
+        evidenceLinks: version % 3 ? [] : ["https://example.org/evidence.pdf"],
+        visibility: ["RESTRICTED", "MEMBERS", "OBSERVERS"][version % 3],
+        baseVersion: version,
+      }),
+    });
+    if (response.status !== 201) throw new Error(`Could not lengthen the timeline (${response.status}).`);
+  }
+}
+
+/** The load average (1 minute) every 5 s while `work` runs: the machine is shared. */
+async function withLoadAverage<T>(work: () => Promise<T>): Promise<{ result: T; load: { min: number; median: number; max: number } }> {
+  const samples = [os.loadavg()[0]!];
+  const timer = setInterval(() => samples.push(os.loadavg()[0]!), 5_000);
+  try {
+    const result = await work();
+    samples.push(os.loadavg()[0]!);
+    const sorted = samples.sort((a, b) => a - b);
+    const round = (n: number) => Math.round(n * 100) / 100;
+    return { result, load: { min: round(sorted[0]!), median: round(sorted[Math.floor(sorted.length / 2)]!), max: round(sorted.at(-1)!) } };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
 async function delegateMix(connections: number, cookie: string): Promise<EndpointResult[]> {
   // The connections are shared out over the four endpoints, all running at once.
   const share = [0.3, 0.3, 0.2, 0.2].map((f) => Math.max(1, Math.round(connections * f)));
   const endpoints: [string, Request[]][] = [
     ["GET dashboard", get(`/en?session=${SESSION}`)],
     ["GET country page", get("/en/countries/QA")],
-    ["GET commitment timeline", get(`/en/countries/QA/commitments/${SESSION}/1`)],
+    ["GET commitment timeline", get(`/en/countries/${TIMELINE_PAIR.country}/commitments/${TIMELINE_PAIR.commitment}`)],
     ["POST report (read version, submit)", submission("QA")],
   ];
   const results = await Promise.all(
@@ -228,10 +282,13 @@ async function main() {
     await waitForHealth();
     const cookie = await signIn("delegate.qa@bench.tanfeeth.org");
 
-    const at10 = await delegateMix(10, cookie);
-    printTable(`Delegate mix, 10 connections, ${duration} s`, at10);
-    const at50 = await delegateMix(50, cookie);
-    printTable(`Delegate mix, 50 connections, ${duration} s`, at50);
+    const timelineReports = await lengthenTimeline(cookie);
+    console.log(`The timeline's pair (${TIMELINE_PAIR.country} ${TIMELINE_PAIR.commitment}) has ${timelineReports} reports.`);
+
+    const { result: at10, load: load10 } = await withLoadAverage(() => delegateMix(10, cookie));
+    printTable(`Delegate mix, 10 connections, ${duration} s (load average ${load10.min}–${load10.max})`, at10);
+    const { result: at50, load: load50 } = await withLoadAverage(() => delegateMix(50, cookie));
+    printTable(`Delegate mix, 50 connections, ${duration} s (load average ${load50.min}–${load50.max})`, at50);
 
     const loginDuration = Math.min(duration, 20);
     const logins = summarise("login (CSRF + credentials)", 4, await load({
@@ -254,9 +311,11 @@ async function main() {
 
     const results = {
       measuredAt: new Date().toISOString(),
-      machine: "2 cores, loopback",
+      machine: `${os.cpus().length} cores shared with other work, loopback`,
       reports,
       durationSeconds: duration,
+      timelinePair: { ...TIMELINE_PAIR, reports: timelineReports },
+      loadAverage: { delegateMix10: load10, delegateMix50: load50 },
       delegateMix10: at10,
       delegateMix50: at50,
       loginMix: logins,
