@@ -11,7 +11,6 @@ import { RollupTable } from "@/components/dashboard/rollup-table";
 import { RoundReportingRates } from "@/components/rounds/round-reporting-rates";
 import { TrendChart } from "@/components/dashboard/trend-chart";
 import { requirePageUser } from "@/lib/auth/page-guards";
-import { canReadAllReportsOf } from "@/lib/auth/permissions";
 import { getDashboard, listSessionNumbers } from "@/lib/data/dashboard";
 import { listRecentActivity } from "@/lib/data/dashboard-activity";
 import { listRoundFigures } from "@/lib/data/rounds";
@@ -83,7 +82,7 @@ export default async function DashboardPage({ params, searchParams }: PageProps<
 
       <section aria-labelledby="matrix-heading" className="space-y-3">
         <h2 id="matrix-heading" className="text-lg font-semibold">{t("matrix.heading")}</h2>
-        <Matrix view={view} locale={locale} readsAllOf={new Set(view.columns.filter((c) => canReadAllReportsOf(actor, c.code)).map((c) => c.code))} />
+        <Matrix view={view} locale={locale} actor={actor} />
       </section>
 
       <section className="space-y-6">

@@ -7,17 +7,12 @@
 //   --path p          the page or API path (GET), signed in as the QA delegate
 //   --connections n   default 4; --duration s default 20; --reports default 100k
 //   --no-profile      measure only (profiling slows the server down by some 10–20%)
-import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
-import { buildIsCurrent, recordBuild } from "../../scripts/support/build-fingerprint";
-import { run } from "../../scripts/support/run";
-import { createReferenceDatabase, databaseExists, startBenchServer } from "../dashboard/bench-database";
 import { parseCount } from "../dashboard/cli-args";
-import { generateDashboardData } from "../dashboard/generate";
+import { startBenchApp } from "./bench-app";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const PORT = 3301;
@@ -89,65 +84,17 @@ function summarise(profile: Profile, top: number) {
   show("Inclusive time by function", inclusiveBy);
 }
 
-async function waitForHealth(): Promise<void> {
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`${BASE}/api/health`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error("The app did not become healthy.");
-}
-
-async function signIn(email: string): Promise<string> {
-  const csrf = await fetch(`${BASE}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const response = await fetch(`${BASE}/api/auth/callback/credentials`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
-    body: new URLSearchParams({ csrfToken, email, password: "Tanfeeth-bench-40", json: "true" }),
-    redirect: "manual",
-  });
-  const session = response.headers.getSetCookie().find((c) => c.includes("session-token"));
-  if (!session) throw new Error(`Sign-in of ${email} failed (${response.status}).`);
-  return session.split(";")[0]!;
-}
-
 async function main() {
-  const reports = parseCount(values.reports!);
   const profileDir = path.join(root, ".data", "profiles", new Date().toISOString().replace(/[:.]/g, "-"));
-  const server = await startBenchServer();
-  let app: ReturnType<typeof spawn> | undefined;
+  if (!values["no-profile"]) mkdirSync(profileDir, { recursive: true });
+  const app = await startBenchApp({
+    port: PORT,
+    reports: parseCount(values.reports!),
+    nodeArgs: values["no-profile"] ? [] : ["--cpu-prof", `--cpu-prof-dir=${profileDir}`],
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   try {
-    const name = `load_${reports}`;
-    if (!(await databaseExists(server, name))) {
-      console.log(`Generating ${name} …`);
-      await generateDashboardData(await createReferenceDatabase(server, name), { reports });
-    }
-    if (!buildIsCurrent(root)) {
-      console.log("Building …");
-      await run("npx", ["next", "build"], { env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } });
-      recordBuild(root);
-    }
-    if (!values["no-profile"]) mkdirSync(profileDir, { recursive: true });
-    const nodeArgs = values["no-profile"] ? [] : ["--cpu-prof", `--cpu-prof-dir=${profileDir}`];
-    app = spawn(process.execPath, [...nodeArgs, path.join(root, "node_modules/next/dist/bin/next"), "start", "--port", String(PORT)], {
-      cwd: root,
-      stdio: ["ignore", "ignore", "inherit"],
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        DATABASE_URL: server.urlFor(name),
-        AUTH_SECRET: randomBytes(32).toString("base64url"),
-        NEXTAUTH_URL: BASE,
-        NEXT_TELEMETRY_DISABLED: "1",
-      },
-    });
-    await waitForHealth();
-    const cookie = await signIn("delegate.qa@bench.tanfeeth.org");
+    const cookie = await app.signIn("delegate.qa@bench.tanfeeth.org");
     for (const pagePath of values.path!) {
       const response = await fetch(`${BASE}${pagePath}`, { headers: { cookie } });
       const body = await response.arrayBuffer();
@@ -168,12 +115,7 @@ async function main() {
       );
     }
   } finally {
-    if (app) {
-      const exited = new Promise((resolve) => app!.once("exit", resolve));
-      app.kill("SIGINT");
-      await exited;
-    }
-    await server.stop();
+    await app.stop();
   }
   if (!values["no-profile"]) {
     for (const file of readdirSync(profileDir).filter((f) => f.endsWith(".cpuprofile"))) {

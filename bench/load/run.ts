@@ -9,23 +9,19 @@
 //      the throttle before hashing, it must not starve the dashboard.
 // Prints requests/s, p50/p95/p99 and errors per endpoint, with the machine's load average (it is
 // shared); writes bench/results/load.json.
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon, { type Request, type Result } from "autocannon";
-import { createReferenceDatabase, databaseExists, startBenchServer } from "../dashboard/bench-database";
 import { parseCount } from "../dashboard/cli-args";
-import { generateDashboardData } from "../dashboard/generate";
-import { buildIsCurrent, recordBuild } from "../../scripts/support/build-fingerprint";
-import { run } from "../../scripts/support/run";
+import { BENCH_PASSWORD } from "../dashboard/reference-rows";
+import { startBenchApp } from "./bench-app";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const PORT = 3300;
 const BASE = `http://127.0.0.1:${PORT}`;
-const BENCH_PASSWORD = "Tanfeeth-bench-40";
 const SESSION = 40;
 
 const { values } = parseArgs({
@@ -47,33 +43,6 @@ type EndpointResult = {
   statuses: Record<string, number>;
   errors: number;
 };
-
-async function waitForHealth(): Promise<void> {
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`${BASE}/api/health`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error("The app did not become healthy.");
-}
-
-async function signIn(email: string): Promise<string> {
-  const csrf = await fetch(`${BASE}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const response = await fetch(`${BASE}/api/auth/callback/credentials`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
-    body: new URLSearchParams({ csrfToken, email, password: BENCH_PASSWORD, json: "true" }),
-    redirect: "manual",
-  });
-  const session = response.headers.getSetCookie().find((c) => c.includes("session-token"));
-  if (!session) throw new Error(`Sign-in of ${email} failed (${response.status}).`);
-  return session.split(";")[0]!;
-}
 
 function summarise(endpoint: string, connections: number, result: Result): EndpointResult {
   const statuses: Record<string, number> = {};
@@ -254,33 +223,9 @@ function printTable(title: string, rows: EndpointResult[]) {
 
 async function main() {
   const reports = parseCount(values.reports!);
-  const server = await startBenchServer();
-  let app: ChildProcess | undefined;
+  const app = await startBenchApp({ port: PORT, reports });
   try {
-    const name = `load_${reports}`;
-    if (!(await databaseExists(server, name))) {
-      console.log(`Generating ${name} …`);
-      await generateDashboardData(await createReferenceDatabase(server, name), { reports });
-    }
-    if (!buildIsCurrent(root)) {
-      console.log("Building …");
-      await run("npx", ["next", "build"], { env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } });
-      recordBuild(root);
-    }
-    app = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "--port", String(PORT)], {
-      cwd: root,
-      stdio: "ignore",
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        DATABASE_URL: server.urlFor(name),
-        AUTH_SECRET: randomBytes(32).toString("base64url"),
-        NEXTAUTH_URL: BASE,
-        NEXT_TELEMETRY_DISABLED: "1",
-      },
-    });
-    await waitForHealth();
-    const cookie = await signIn("delegate.qa@bench.tanfeeth.org");
+    const cookie = await app.signIn("delegate.qa@bench.tanfeeth.org");
 
     const timelineReports = await lengthenTimeline(cookie);
     console.log(`The timeline's pair (${TIMELINE_PAIR.country} ${TIMELINE_PAIR.commitment}) has ${timelineReports} reports.`);
@@ -331,8 +276,7 @@ async function main() {
     console.log("\nTargets:", results.targets);
     console.log("Written to bench/results/load.json");
   } finally {
-    app?.kill("SIGTERM");
-    await server.stop();
+    await app.stop();
   }
 }
 

@@ -1,6 +1,8 @@
 import { useTranslations } from "next-intl";
 import { STATUS_LOOK } from "@/components/status-badge";
-import type { DashboardView, MatrixCell } from "@/lib/data/dashboard";
+import type { Actor } from "@/lib/auth/actor";
+import { canOpenPair } from "@/lib/auth/permissions";
+import type { DashboardView } from "@/lib/data/dashboard";
 import { SCORES } from "@/lib/assessment-scale";
 import { localePath } from "@/lib/i18n/paths";
 import { pickLocalized } from "@/lib/i18n/localized";
@@ -19,9 +21,9 @@ const href = (locale: Locale, pathname: string, query?: Record<string, string>) 
 /**
  * The member-state × commitment matrix: rows are the commitments in view, grouped by theme;
  * columns the member states in view. It follows the page's direction (right to left in Arabic).
- * `readsAllOf`: the member states whose every report the viewer reads (their pages all open).
+ * A cell links to the pair's page where that page opens for the viewer (canOpenPair).
  */
-export function Matrix({ view, locale, readsAllOf }: { view: DashboardView; locale: Locale; readsAllOf: ReadonlySet<string> }) {
+export function Matrix({ view, locale, actor }: { view: DashboardView; locale: Locale; actor: Actor }) {
   const t = useTranslations("dashboard");
   const status = useTranslations("common.status");
   const cells = new Map(view.cells.map((cell) => [`${cell.commitment} ${cell.country}`, cell]));
@@ -43,8 +45,6 @@ export function Matrix({ view, locale, readsAllOf }: { view: DashboardView; loca
     separator: locale === "ar" ? "؛ " : "; ",
   };
   const sessionNumber = String(view.session.number);
-  // A pair's page shows what the viewer may read of it, and is a 404 when that is nothing.
-  const opens = (country: string, cell: MatrixCell) => readsAllOf.has(country) || (cell.status !== NO_REPORT && cell.status !== WITHHELD);
   const columns: MatrixColumn[] = view.columns.map((country) => ({
     code: country.code,
     name: pickLocalized(country, "name", locale),
@@ -66,7 +66,7 @@ export function Matrix({ view, locale, readsAllOf }: { view: DashboardView; loca
               assessment: cell.assessment,
               disagreement: cell.disagreement,
               overdue: cell.timeliness === "OVERDUE",
-              opens: opens(country.code, cell),
+              opens: canOpenPair(actor, country.code, cell.status),
             })
           : FILTERED_OUT;
       }),

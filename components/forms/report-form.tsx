@@ -10,8 +10,9 @@ import { saveReportAction } from "@/lib/actions/reports";
 import { isolate } from "@/lib/i18n/bidi";
 import { ACCEPT_ATTRIBUTE, EVIDENCE_FILES_PER_SAVE } from "@/lib/evidence-limits";
 import { STATUSES, type DisplayedStatus } from "@/lib/status-scale";
-import { NARRATIVE_MAX } from "@/lib/validation/reports";
+import { NARRATIVE_MAX, VISIBILITIES } from "@/lib/validation/reports";
 import { FieldErrors } from "./field-errors";
+import { CONTROL_CLASS } from "./field-frame";
 import { FormStatus } from "./form-status";
 import { useHydrated } from "./use-hydrated";
 
@@ -29,10 +30,6 @@ type Props = {
   baseVersion: number;
   defaults: ReportFormDefaults;
 };
-
-const VISIBILITIES = ["RESTRICTED", "MEMBERS", "OBSERVERS"] as const;
-const inputClass =
-  "mt-1 block w-full rounded border border-stone-300 bg-white px-3 py-2 text-stone-900 shadow-sm focus:border-brand-600 aria-invalid:border-rose-500";
 
 function Buttons() {
   const { pending } = useFormStatus();
@@ -92,7 +89,7 @@ export function ReportForm({ commitment, baseVersion, defaults }: Props) {
         <label htmlFor="status" className="block text-sm font-medium">{t("status")}</label>
         {/* Keyed on its value: React does not move a mounted select's default, and the form resets to it. */}
         <select key={value("status")} id="status" name="status" defaultValue={value("status")} aria-describedby="status-errors"
-          aria-invalid={errors.status ? true : undefined} className={inputClass}>
+          aria-invalid={errors.status ? true : undefined} className={CONTROL_CLASS}>
           <option value="">{t("chooseStatus")}</option>
           {STATUSES.map((status) => (
             <option key={status} value={status}>{ts(status)}</option>
@@ -105,7 +102,7 @@ export function ReportForm({ commitment, baseVersion, defaults }: Props) {
         <label htmlFor="notApplicableReason" className="block text-sm font-medium">{t("reason")}</label>
         <input id="notApplicableReason" name="notApplicableReason" defaultValue={value("notApplicableReason")} dir="auto"
           aria-describedby="notApplicableReason-hint notApplicableReason-errors" aria-invalid={errors.notApplicableReason ? true : undefined}
-          className={inputClass} />
+          className={CONTROL_CLASS} />
         <p id="notApplicableReason-hint" className="mt-1 text-xs text-stone-500">{t("reasonHint")}</p>
         <FieldErrors id="notApplicableReason-errors" errors={errors.notApplicableReason} />
       </div>
@@ -114,7 +111,7 @@ export function ReportForm({ commitment, baseVersion, defaults }: Props) {
         <label htmlFor="narrative" className="block text-sm font-medium">{t("narrative")}</label>
         {/* No maxLength: a browser would cut a long paste silently; the server refuses it and keeps the text. */}
         <textarea id="narrative" name="narrative" rows={8} defaultValue={value("narrative")} dir="auto"
-          aria-describedby="narrative-hint narrative-errors" aria-invalid={errors.narrative ? true : undefined} className={inputClass} />
+          aria-describedby="narrative-hint narrative-errors" aria-invalid={errors.narrative ? true : undefined} className={CONTROL_CLASS} />
         <p id="narrative-hint" className="mt-1 text-xs text-stone-500">{t("narrativeHint", { max: NARRATIVE_MAX })}</p>
         <FieldErrors id="narrative-errors" errors={errors.narrative} />
       </div>
@@ -123,7 +120,7 @@ export function ReportForm({ commitment, baseVersion, defaults }: Props) {
         <label htmlFor="evidenceLinks" className="block text-sm font-medium">{t("links")}</label>
         <textarea id="evidenceLinks" name="evidenceLinks" rows={3} defaultValue={value("evidenceLinks")} dir="ltr"
           aria-describedby="evidenceLinks-hint evidenceLinks-errors" aria-invalid={errors.evidenceLinks ? true : undefined}
-          className={`${inputClass} font-mono text-sm`} />
+          className={`${CONTROL_CLASS} font-mono text-sm`} />
         <p id="evidenceLinks-hint" className="mt-1 text-xs text-stone-500">{t("linksHint")}</p>
         <FieldErrors id="evidenceLinks-errors" errors={errors.evidenceLinks} />
       </div>

@@ -3,6 +3,7 @@ import type { Actor } from "./actor";
 import {
   canAssess,
   canComment,
+  canOpenPair,
   canManageUsers,
   canReadAllReportsOf,
   canReadAuditLog,
@@ -140,5 +141,23 @@ describe("writing reports and comments", () => {
     expect(canComment(qa, "DZ")).toBe(false);
     expect(canComment(observer, "DZ")).toBe(false);
     expect(canComment(secretariat, "DZ")).toBe(true);
+  });
+});
+
+describe("opening a pair's page", () => {
+  it("opens every pair of one's own country, or as staff, whatever is shown", () => {
+    for (const shown of ["NO_REPORT", "WITHHELD", "LIMITED"] as const) {
+      expect(canOpenPair(qa, "QA", shown)).toBe(true);
+      expect(canOpenPair(secretariat, "DZ", shown)).toBe(true);
+    }
+  });
+
+  it("opens another country's pair only where something of it is shown (the page is a 404 otherwise)", () => {
+    expect(canOpenPair(qa, "DZ", "COMPLETE")).toBe(true);
+    expect(canOpenPair(observer, "DZ", "NOT_APPLICABLE")).toBe(true);
+    for (const shown of ["NO_REPORT", "WITHHELD"] as const) {
+      expect(canOpenPair(qa, "DZ", shown)).toBe(false);
+      expect(canOpenPair(observer, "QA", shown)).toBe(false);
+    }
   });
 });

@@ -2,6 +2,7 @@
 // route handler (and by the data layer to scope its queries). Unit-tested in
 // permissions.test.ts; exercised end to end by the permission matrix.
 import type { Visibility } from "@/generated/prisma/enums";
+import { NO_REPORT, WITHHELD, type DisplayedStatus } from "@/lib/status-scale";
 import type { Actor } from "./actor";
 
 const isStaff = (actor: Actor) => actor.role === "SECRETARIAT" || actor.role === "ADMIN";
@@ -31,6 +32,15 @@ export function readableVisibilities(actor: Actor): Visibility[] {
 /** Whether the actor sees every report of this country whatever its visibility. */
 export function canReadAllReportsOf(actor: Actor, countryCode: string): boolean {
   return isStaff(actor) || isDelegateOf(actor, countryCode);
+}
+
+/**
+ * Whether a pair's page opens for the actor, given the status the actor sees on it (matrix,
+ * lineage): the page shows what the actor may read of the pair, and is a 404 when that is
+ * nothing — no report, or only reports withheld from the actor.
+ */
+export function canOpenPair(actor: Actor, countryCode: string, shown: DisplayedStatus): boolean {
+  return canReadAllReportsOf(actor, countryCode) || (shown !== NO_REPORT && shown !== WITHHELD);
 }
 
 /**

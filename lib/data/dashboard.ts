@@ -347,6 +347,7 @@ function toCell(actor: Actor, row: CellFields): MatrixCell {
       withdrawn,
     };
   }
+  const readsAll = canReadAllReportsOf(actor, country);
   return {
     commitment,
     country,
@@ -357,8 +358,8 @@ function toCell(actor: Actor, row: CellFields): MatrixCell {
     reportedAt: reportedAt === null ? null : new Date(reportedAt),
     // The version writers base on and the secretariat's decision stay between the country and
     // the secretariat, as on the pair page.
-    version: canReadAllReportsOf(actor, country) ? version : null,
-    reviewState: canReadAllReportsOf(actor, country) ? reviewState : null,
+    version: readsAll ? version : null,
+    reviewState: readsAll ? reviewState : null,
     withdrawn,
   };
 }

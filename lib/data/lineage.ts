@@ -5,7 +5,7 @@ import "server-only";
 import { z } from "zod";
 import type { CommitmentLink } from "@/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
-import { canReadAllReportsOf, canReadDashboard, canReadPairDetail } from "@/lib/auth/permissions";
+import { canOpenPair, canReadDashboard, canReadPairDetail } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { ForbiddenError } from "@/lib/errors";
 import { NO_REPORT, WITHHELD, type DisplayedStatus } from "@/lib/status-scale";
@@ -82,7 +82,6 @@ export async function listPairLineage(actor: Actor, countryCode: string, commitm
     select: { commitmentId: true, status: true, visibility: true },
   });
   const byCommitment = new Map(pairs.map((p) => [p.commitmentId, p]));
-  const readsAll = canReadAllReportsOf(actor, countryCode);
   return earlier.map((entry) => {
     const pair = byCommitment.get(entry.id);
     const status: DisplayedStatus = !pair?.status
@@ -90,6 +89,6 @@ export async function listPairLineage(actor: Actor, countryCode: string, commitm
       : canReadPairDetail(actor, { countryCode, visibility: pair.visibility })
         ? pair.status
         : WITHHELD;
-    return { ...entry, status, opens: readsAll || (status !== NO_REPORT && status !== WITHHELD) };
+    return { ...entry, status, opens: canOpenPair(actor, countryCode, status) };
   });
 }

@@ -92,14 +92,11 @@ function withFigures(round: RoundRow, figures: FigureRow | undefined, today: Dat
 }
 
 /** Rounds with their reporting rates, the latest first; `open` keeps only the rounds open today. */
-export async function listRoundFigures(actor: Actor, options: { open?: boolean; session?: number } = {}): Promise<RoundFigures[]> {
+export async function listRoundFigures(actor: Actor, options: { open?: boolean } = {}): Promise<RoundFigures[]> {
   requireRoundReader(actor);
   const today = todayUtc();
   const rounds = await db.reportingRound.findMany({
-    where: {
-      ...(options.open ? { opensOn: { lte: today }, closesOn: { gte: today } } : {}),
-      ...(options.session === undefined ? {} : { session: { number: options.session } }),
-    },
+    where: options.open ? { opensOn: { lte: today }, closesOn: { gte: today } } : {},
     orderBy: [{ opensOn: "desc" }, { createdAt: "desc" }],
     select: roundSelect,
   });

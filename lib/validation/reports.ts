@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { STATUSES } from "@/lib/status-scale";
 import { CommitmentCodeSchema } from "./commitment";
 import { isStorableText, textField } from "./text";
 
@@ -10,8 +11,8 @@ export const REVIEW_COMMENT_MAX = 2_000;
 export const RATIONALE_MAX = 5_000;
 export const COMMENT_MAX = 2_000;
 
-const STATUS_VALUES = ["NOT_STARTED", "LIMITED", "SUBSTANTIAL", "COMPLETE", "NOT_APPLICABLE"] as const;
-const VISIBILITY_VALUES = ["RESTRICTED", "MEMBERS", "OBSERVERS"] as const;
+/** Who may read a report's details, from the narrowest circle to the widest. */
+export const VISIBILITIES = ["RESTRICTED", "MEMBERS", "OBSERVERS"] as const;
 
 export const CountryCodeSchema = z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, { error: "country.invalid" });
 const Commitment = z
@@ -19,8 +20,8 @@ const Commitment = z
   .trim()
   .refine((code) => CommitmentCodeSchema.safeParse(code).success, { error: "commitment.invalid" });
 
-export const StatusSchema = z.enum(STATUS_VALUES, { error: "report.status" });
-export const VisibilitySchema = z.enum(VISIBILITY_VALUES, { error: "report.visibility" });
+export const StatusSchema = z.enum(STATUSES, { error: "report.status" });
+export const VisibilitySchema = z.enum(VISIBILITIES, { error: "report.visibility" });
 
 /**
  * An evidence link: an absolute http(s) URL. Everything else — javascript:, data:, file:,

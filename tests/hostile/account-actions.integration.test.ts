@@ -17,7 +17,7 @@ import { db } from "@/lib/db";
 import { ChangePasswordSchema, ConfirmSchema, EmptySchema, SetPasswordSchema, TotpCodeSchema } from "@/lib/validation/account";
 import { TEST_PASSWORD } from "@/tests/factories";
 import { closeFingerprintConnection } from "./fingerprint";
-import { fill, placeholder, testUser, type TestUser } from "./fixtures";
+import { fill, placeholder, PROPERTY_TIMEOUT, type TestUser, testUser } from "./fixtures";
 import { checkAction, checkActionRefuses, type ServerAction, watchWrites } from "./harness";
 
 vi.mock("next/headers", () => import("./next-request").then((m) => m.nextHeaders));
@@ -42,7 +42,6 @@ beforeAll(async () => {
 beforeAll(watchWrites);
 afterAll(closeFingerprintConnection);
 
-const LONG = 120_000;
 // Every input that passes the schema costs a password hash (argon2id, tens of milliseconds):
 // fewer all-valid inputs keep the run short; the hostile ones are what this is about.
 const HASHING = { valid: 1, oneBroken: 3, chaos: 3 };
@@ -65,7 +64,7 @@ async function codeFor(userId: string, which: "pending" | "enabled"): Promise<st
 const codes = fc.oneof(fc.constant(currentCode), fc.stringMatching(/^\d{3} ?\d{3}$/));
 
 describe("server actions of the account, with hostile input", () => {
-  it("changePasswordAction", { timeout: LONG }, async () => {
+  it("changePasswordAction", { timeout: PROPERTY_TIMEOUT }, async () => {
     await checkAction({
       action: changePasswordAction as ServerAction,
       schema: ChangePasswordSchema,
@@ -83,7 +82,7 @@ describe("server actions of the account, with hostile input", () => {
     });
   });
 
-  it("signOutEverywhereAction", { timeout: LONG }, async () => {
+  it("signOutEverywhereAction", { timeout: PROPERTY_TIMEOUT }, async () => {
     await checkAction({
       action: signOutEverywhereAction as ServerAction,
       schema: ConfirmSchema,
@@ -91,7 +90,7 @@ describe("server actions of the account, with hostile input", () => {
     });
   });
 
-  it("startTotpEnrollmentAction", { timeout: LONG }, async () => {
+  it("startTotpEnrollmentAction", { timeout: PROPERTY_TIMEOUT }, async () => {
     await checkAction({
       action: startTotpEnrollmentAction as ServerAction,
       schema: EmptySchema,
@@ -101,7 +100,7 @@ describe("server actions of the account, with hostile input", () => {
     });
   });
 
-  it("confirmTotpEnrollmentAction", { timeout: LONG }, async () => {
+  it("confirmTotpEnrollmentAction", { timeout: PROPERTY_TIMEOUT }, async () => {
     await checkAction({
       action: confirmTotpEnrollmentAction as ServerAction,
       schema: TotpCodeSchema,
@@ -111,7 +110,7 @@ describe("server actions of the account, with hostile input", () => {
     });
   });
 
-  it("disableTotpAction", { timeout: LONG }, async () => {
+  it("disableTotpAction", { timeout: PROPERTY_TIMEOUT }, async () => {
     await checkAction({
       action: disableTotpAction as ServerAction,
       schema: TotpCodeSchema,
@@ -121,7 +120,7 @@ describe("server actions of the account, with hostile input", () => {
     });
   });
 
-  it("setPasswordAction (public: the link is the credential)", { timeout: LONG }, async () => {
+  it("setPasswordAction (public: the link is the credential)", { timeout: PROPERTY_TIMEOUT }, async () => {
     const target = await testUser("OBSERVER");
     await checkAction({
       action: setPasswordAction as ServerAction,
@@ -136,7 +135,7 @@ describe("server actions of the account, with hostile input", () => {
     });
   });
 
-  it("refuses callers without a session before reading their input", { timeout: LONG }, async () => {
+  it("refuses callers without a session before reading their input", { timeout: PROPERTY_TIMEOUT }, async () => {
     for (const [action, schema] of [
       [changePasswordAction, ChangePasswordSchema],
       [signOutEverywhereAction, ConfirmSchema],

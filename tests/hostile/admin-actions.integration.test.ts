@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, it, vi } from "vitest";
 import { createUserAction, handOverCountryAction, issuePasswordLinkAction, setUserActiveAction, updateUserAction } from "@/lib/actions/users";
 import { CreateUserSchema, HandOverSchema, SetUserActiveSchema, UpdateUserSchema, UserIdSchema } from "@/lib/validation/users";
 import { closeFingerprintConnection } from "./fingerprint";
-import { countryCodes, testUser, type TestUser } from "./fixtures";
+import { countryCodes, PROPERTY_TIMEOUT, testUser, type TestUser } from "./fixtures";
 import { checkAction, checkActionRefuses, type ServerAction, watchWrites } from "./harness";
 
 vi.mock("next/headers", () => import("./next-request").then((m) => m.nextHeaders));
@@ -34,12 +34,11 @@ beforeAll(async () => {
 beforeAll(watchWrites);
 afterAll(closeFingerprintConnection);
 
-const LONG = 120_000;
 const target = () => fc.constantFrom(...targets.map((t) => t.id));
 const country = () => fc.oneof(fc.constantFrom(...countries), fc.stringMatching(/^[A-Za-z]{2}$/));
 
 describe("server actions of user administration, with hostile input", () => {
-  it("refuses everyone but admins before reading their input", { timeout: LONG }, async () => {
+  it("refuses everyone but admins before reading their input", { timeout: PROPERTY_TIMEOUT }, async () => {
     for (const [action, schema] of [
       [createUserAction, CreateUserSchema],
       [updateUserAction, UpdateUserSchema],
@@ -51,11 +50,11 @@ describe("server actions of user administration, with hostile input", () => {
     }
   });
 
-  it("createUserAction", { timeout: LONG }, async () => {
+  it("createUserAction", { timeout: PROPERTY_TIMEOUT }, async () => {
     await checkAction({ action: createUserAction as ServerAction, schema: CreateUserSchema, actors: [admin.id], input: { valid: { countryCode: country() } } });
   });
 
-  it("updateUserAction", { timeout: LONG }, async () => {
+  it("updateUserAction", { timeout: PROPERTY_TIMEOUT }, async () => {
     await checkAction({
       action: updateUserAction as ServerAction,
       schema: UpdateUserSchema,
@@ -64,7 +63,7 @@ describe("server actions of user administration, with hostile input", () => {
     });
   });
 
-  it("setUserActiveAction", { timeout: LONG }, async () => {
+  it("setUserActiveAction", { timeout: PROPERTY_TIMEOUT }, async () => {
     await checkAction({
       action: setUserActiveAction as ServerAction,
       schema: SetUserActiveSchema,
@@ -73,11 +72,11 @@ describe("server actions of user administration, with hostile input", () => {
     });
   });
 
-  it("issuePasswordLinkAction", { timeout: LONG }, async () => {
+  it("issuePasswordLinkAction", { timeout: PROPERTY_TIMEOUT }, async () => {
     await checkAction({ action: issuePasswordLinkAction as ServerAction, schema: UserIdSchema, actors: [admin.id], input: { valid: { userId: target() } } });
   });
 
-  it("handOverCountryAction", { timeout: LONG }, async () => {
+  it("handOverCountryAction", { timeout: PROPERTY_TIMEOUT }, async () => {
     await checkAction({
       action: handOverCountryAction as ServerAction,
       schema: HandOverSchema,

@@ -21,7 +21,7 @@ import { PairSchema } from "@/lib/validation/reports";
 import { ACCEPTED_SAMPLES } from "@/tests/evidence-samples";
 import { inputArbitrary } from "./arbitraries";
 import { closeFingerprintConnection } from "./fingerprint";
-import { commitmentCode, countryCodes, testUser, valueOf, type TestUser } from "./fixtures";
+import { commitmentCode, PROPERTY_TIMEOUT, reportingCast, type TestUser, valueOf } from "./fixtures";
 import { checkRoute, checkRouteRefuses, type RouteHandler, watchWrites } from "./harness";
 import { hostileSegment, queryRequest } from "./requests";
 
@@ -35,15 +35,8 @@ let countries: string[];
 let fileIds: string[];
 
 beforeAll(async () => {
-  [qa, dz, observer, secretariat, admin] = await Promise.all([
-    testUser("DELEGATE", "QA"),
-    testUser("DELEGATE", "DZ"),
-    testUser("OBSERVER"),
-    testUser("SECRETARIAT"),
-    testUser("ADMIN"),
-  ]);
+  ({ qa, dz, observer, secretariat, admin, countries } = await reportingCast());
   everyone = [qa.id, dz.id, observer.id, secretariat.id, admin.id];
-  countries = await countryCodes();
   // Evidence to download: one file attached to a restricted report of QA, one still pending.
   const png = ACCEPTED_SAMPLES.png!;
   const upload = () => storePendingEvidence(qa.actor, "35/2", [{ name: png.name, bytes: new Uint8Array(png.bytes) }], null);
@@ -55,18 +48,16 @@ beforeAll(async () => {
 beforeAll(watchWrites);
 afterAll(closeFingerprintConnection);
 
-const LONG = 120_000;
-
 describe("read routes of the API, with hostile input", () => {
-  it("GET /api/health (public, reads no input)", { timeout: LONG }, async () => {
+  it("GET /api/health (public, reads no input)", { timeout: PROPERTY_TIMEOUT }, async () => {
     await checkRoute({ handler: getHealth as RouteHandler, method: "GET", actors: everyone, request: queryRequest("/api/health", z.object({})) });
   });
 
-  it("GET /api/v1/me", { timeout: LONG }, async () => {
+  it("GET /api/v1/me", { timeout: PROPERTY_TIMEOUT }, async () => {
     await checkRoute({ handler: getMe as RouteHandler, method: "GET", actors: everyone, request: queryRequest("/api/v1/me", z.object({})) });
   });
 
-  it("GET /api/v1/commitments", { timeout: LONG }, async () => {
+  it("GET /api/v1/commitments", { timeout: PROPERTY_TIMEOUT }, async () => {
     await checkRoute({
       handler: getCommitments as RouteHandler,
       method: "GET",
@@ -75,7 +66,7 @@ describe("read routes of the API, with hostile input", () => {
     });
   });
 
-  it("GET /api/v1/countries/{code}/reports", { timeout: LONG }, async () => {
+  it("GET /api/v1/countries/{code}/reports", { timeout: PROPERTY_TIMEOUT }, async () => {
     const request = inputArbitrary(PairSchema, { mode: "query", valid: { commitment: commitmentCode(), country: fc.constantFrom(...countries) } }).map((entries) => {
       const code = valueOf(entries, "country");
       const country = typeof code === "string" ? code : Array.isArray(code) ? String(code[0]) : "";
@@ -84,7 +75,7 @@ describe("read routes of the API, with hostile input", () => {
     await checkRoute({ handler: getPair as RouteHandler, method: "GET", actors: everyone, request });
   });
 
-  it("GET /api/v1/dashboard", { timeout: LONG }, async () => {
+  it("GET /api/v1/dashboard", { timeout: PROPERTY_TIMEOUT }, async () => {
     const schema = DashboardQuerySchema.extend({ format: z.enum(["json", "csv"]).optional() });
     await checkRoute({
       handler: getDashboard as RouteHandler,
@@ -94,7 +85,7 @@ describe("read routes of the API, with hostile input", () => {
     });
   });
 
-  it("GET /api/[...rest]", { timeout: LONG }, async () => {
+  it("GET /api/[...rest]", { timeout: PROPERTY_TIMEOUT }, async () => {
     // Any path the API does not have: JSON 401/404, whatever its segments and query.
     const segments = fc.array(fc.oneof(hostileSegment, fc.constantFrom("v1", "v2", "reports", "admin", "..", "%00")), { minLength: 1, maxLength: 4 });
     await checkRoute({
@@ -107,7 +98,7 @@ describe("read routes of the API, with hostile input", () => {
     });
   });
 
-  it("GET /api/v1/evidence/{id}", { timeout: LONG }, async () => {
+  it("GET /api/v1/evidence/{id}", { timeout: PROPERTY_TIMEOUT }, async () => {
     const id = fc.oneof(fc.constantFrom(...fileIds), fc.uuid(), hostileSegment);
     await checkRoute({
       handler: getEvidence as RouteHandler,
@@ -117,7 +108,7 @@ describe("read routes of the API, with hostile input", () => {
     });
   });
 
-  it("GET /api/v1/audit-log", { timeout: LONG }, async () => {
+  it("GET /api/v1/audit-log", { timeout: PROPERTY_TIMEOUT }, async () => {
     await checkRoute({
       handler: getAuditLog as RouteHandler,
       method: "GET",
@@ -133,7 +124,7 @@ describe("read routes of the API, with hostile input", () => {
     });
   });
 
-  it("GET /api/v1/audit-log/export (itself recorded in the audit log)", { timeout: LONG }, async () => {
+  it("GET /api/v1/audit-log/export (itself recorded in the audit log)", { timeout: PROPERTY_TIMEOUT }, async () => {
     await checkRoute({
       handler: exportAuditLog as RouteHandler,
       method: "GET",
@@ -150,7 +141,7 @@ describe("read routes of the API, with hostile input", () => {
     });
   });
 
-  it("refuses signed-out callers of every read route", { timeout: LONG }, async () => {
+  it("refuses signed-out callers of every read route", { timeout: PROPERTY_TIMEOUT }, async () => {
     for (const [handler, path] of [
       [getMe, "/api/v1/me"],
       [getCommitments, "/api/v1/commitments"],

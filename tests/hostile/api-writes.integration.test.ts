@@ -12,7 +12,7 @@ import { ProposalsRequestSchema } from "@/lib/validation/council-sessions";
 import { AssessmentSchema, ReportSubmissionSchema, ReviewSchema } from "@/lib/validation/reports";
 import { recordReport } from "@/tests/factories";
 import { closeFingerprintConnection } from "./fingerprint";
-import { commitmentCode, countryCodes, pairOf, placeholder, testUser, type TestUser } from "./fixtures";
+import { commitmentCode, pairOf, placeholder, PROPERTY_TIMEOUT, reportingCast, type TestUser } from "./fixtures";
 import { checkRoute, checkRouteRefuses, type RouteHandler, type RouteInput, watchWrites } from "./harness";
 import { hostileSegment, jsonBody } from "./requests";
 
@@ -24,19 +24,10 @@ let admin: TestUser;
 let countries: string[];
 
 beforeAll(async () => {
-  [qa, dz, observer, secretariat, admin] = await Promise.all([
-    testUser("DELEGATE", "QA"),
-    testUser("DELEGATE", "DZ"),
-    testUser("OBSERVER"),
-    testUser("SECRETARIAT"),
-    testUser("ADMIN"),
-  ]);
-  countries = await countryCodes();
+  ({ qa, dz, observer, secretariat, admin, countries } = await reportingCast());
 });
 beforeAll(watchWrites);
 afterAll(closeFingerprintConnection);
-
-const LONG = 120_000;
 
 /** The pair a body names, if it is a JSON object naming one. */
 function pairIn(body: string | undefined) {
@@ -56,7 +47,7 @@ async function fillBody(input: RouteInput, name: string, make: () => Promise<unk
 }
 
 describe("write routes of the API, with hostile input", () => {
-  it("POST /api/v1/reports", { timeout: LONG }, async () => {
+  it("POST /api/v1/reports", { timeout: PROPERTY_TIMEOUT }, async () => {
     const body = jsonBody(ReportSubmissionSchema, {
       valid: {
         commitment: commitmentCode(),
@@ -81,7 +72,7 @@ describe("write routes of the API, with hostile input", () => {
     });
   });
 
-  it("POST /api/v1/reports/{id}/review", { timeout: LONG }, async () => {
+  it("POST /api/v1/reports/{id}/review", { timeout: PROPERTY_TIMEOUT }, async () => {
     let reports = 0;
     const id = fc.oneof({ weight: 3, arbitrary: fc.constant(placeholder("report")) }, fc.uuid(), hostileSegment);
     await checkRoute({
@@ -99,7 +90,7 @@ describe("write routes of the API, with hostile input", () => {
     });
   });
 
-  it("PUT /api/v1/assessments", { timeout: LONG }, async () => {
+  it("PUT /api/v1/assessments", { timeout: PROPERTY_TIMEOUT }, async () => {
     const body = jsonBody(AssessmentSchema, {
       valid: {
         commitment: commitmentCode(),
@@ -127,7 +118,7 @@ describe("write routes of the API, with hostile input", () => {
     });
   });
 
-  it("POST /api/v1/import/proposals (nothing stored)", { timeout: LONG }, async () => {
+  it("POST /api/v1/import/proposals (nothing stored)", { timeout: PROPERTY_TIMEOUT }, async () => {
     await checkRoute({
       handler: postProposals as RouteHandler,
       method: "POST",
@@ -136,7 +127,7 @@ describe("write routes of the API, with hostile input", () => {
     });
   });
 
-  it("refuses callers without the right, whatever they send", { timeout: LONG }, async () => {
+  it("refuses callers without the right, whatever they send", { timeout: PROPERTY_TIMEOUT }, async () => {
     const cases: [RouteHandler, "POST" | "PUT", string, Parameters<typeof jsonBody>[0], (string | null)[]][] = [
       [postReport as RouteHandler, "POST", "/api/v1/reports", ReportSubmissionSchema, [null, observer.id, secretariat.id, admin.id]],
       [postReview as RouteHandler, "POST", "/api/v1/reports/00000000-0000-7000-8000-000000000000/review", ReviewSchema, [null, qa.id, observer.id]],

@@ -15,6 +15,21 @@ export async function testUser(role: Role, countryCode?: string): Promise<TestUs
   return { id: user.id, actor: { id: user.id, email: user.email, name: user.name, role: user.role, countryCode: user.countryCode } };
 }
 
+/** How long one endpoint's property may run (1,000 inputs, each reaching PostgreSQL). */
+export const PROPERTY_TIMEOUT = 120_000;
+
+/** The reporting cast: a delegate of QA and one of DZ, an observer, the secretariat, an admin; and the member states. */
+export async function reportingCast() {
+  const [qa, dz, observer, secretariat, admin] = await Promise.all([
+    testUser("DELEGATE", "QA"),
+    testUser("DELEGATE", "DZ"),
+    testUser("OBSERVER"),
+    testUser("SECRETARIAT"),
+    testUser("ADMIN"),
+  ]);
+  return { qa, dz, observer, secretariat, admin, countries: await countryCodes() };
+}
+
 /** Commitments of the seeded session 35. */
 export const SESSION_35_CODES = Array.from({ length: 8 }, (_, i) => `35/${i + 1}`);
 

@@ -16,7 +16,7 @@ import { ACCEPTED_SAMPLES, REFUSED_SAMPLES } from "@/tests/evidence-samples";
 import { recordReport } from "@/tests/factories";
 import type { Entries } from "./arbitraries";
 import { closeFingerprintConnection } from "./fingerprint";
-import { commitmentCode, countryCodes, fill, pairOf, placeholder, testUser, valueOf, type TestUser } from "./fixtures";
+import { commitmentCode, fill, pairOf, placeholder, PROPERTY_TIMEOUT, reportingCast, type TestUser, valueOf } from "./fixtures";
 import { checkAction, checkActionRefuses, type ServerAction, watchWrites } from "./harness";
 
 vi.mock("next/headers", () => import("./next-request").then((m) => m.nextHeaders));
@@ -30,19 +30,10 @@ let admin: TestUser;
 let countries: string[];
 
 beforeAll(async () => {
-  [qa, dz, observer, secretariat, admin] = await Promise.all([
-    testUser("DELEGATE", "QA"),
-    testUser("DELEGATE", "DZ"),
-    testUser("OBSERVER"),
-    testUser("SECRETARIAT"),
-    testUser("ADMIN"),
-  ]);
-  countries = await countryCodes();
+  ({ qa, dz, observer, secretariat, admin, countries } = await reportingCast());
 });
 beforeAll(watchWrites);
 afterAll(closeFingerprintConnection);
-
-const LONG = 120_000;
 
 async function pairVersion(code: unknown, country: string): Promise<string> {
   const pair = pairOf(code, country);
@@ -61,7 +52,7 @@ const evidenceFile = fc.oneof(
 );
 
 describe("server actions of reporting, with hostile input", () => {
-  it("saveReportAction: drafts and submissions", { timeout: LONG }, async () => {
+  it("saveReportAction: drafts and submissions", { timeout: PROPERTY_TIMEOUT }, async () => {
     await checkAction({
       action: saveReportAction as ServerAction,
       schema: ReportFormSchema,
@@ -80,7 +71,7 @@ describe("server actions of reporting, with hostile input", () => {
     });
   });
 
-  it("removeEvidenceFileAction", { timeout: LONG }, async () => {
+  it("removeEvidenceFileAction", { timeout: PROPERTY_TIMEOUT }, async () => {
     await checkAction({
       action: removeEvidenceFileAction as ServerAction,
       schema: EvidenceFileIdSchema,
@@ -94,7 +85,7 @@ describe("server actions of reporting, with hostile input", () => {
     });
   });
 
-  it("reviewReportAction", { timeout: LONG }, async () => {
+  it("reviewReportAction", { timeout: PROPERTY_TIMEOUT }, async () => {
     let reports = 0;
     await checkAction({
       action: reviewReportAction as ServerAction,
@@ -109,7 +100,7 @@ describe("server actions of reporting, with hostile input", () => {
     });
   });
 
-  it("recordAssessmentAction", { timeout: LONG }, async () => {
+  it("recordAssessmentAction", { timeout: PROPERTY_TIMEOUT }, async () => {
     await checkAction({
       action: recordAssessmentAction as ServerAction,
       schema: AssessmentFormSchema,
@@ -135,7 +126,7 @@ describe("server actions of reporting, with hostile input", () => {
     });
   });
 
-  it("addCommentAction", { timeout: LONG }, async () => {
+  it("addCommentAction", { timeout: PROPERTY_TIMEOUT }, async () => {
     await checkAction({
       action: addCommentAction as ServerAction,
       schema: CommentSchema,
@@ -144,7 +135,7 @@ describe("server actions of reporting, with hostile input", () => {
     });
   });
 
-  it("markNotificationsReadAction", { timeout: LONG }, async () => {
+  it("markNotificationsReadAction", { timeout: PROPERTY_TIMEOUT }, async () => {
     const notify = async (userId: string) =>
       (await db.notification.create({ data: { userId, kind: "report.returned", data: { commitment: "35/1" } }, select: { id: true } })).id;
     await checkAction({
@@ -159,7 +150,7 @@ describe("server actions of reporting, with hostile input", () => {
     });
   });
 
-  it("refuses callers without the right before reading their input", { timeout: LONG }, async () => {
+  it("refuses callers without the right before reading their input", { timeout: PROPERTY_TIMEOUT }, async () => {
     const refused: [ServerAction, Parameters<typeof checkActionRefuses>[0]["schema"], (string | null)[]][] = [
       [saveReportAction as ServerAction, ReportFormSchema, [null, observer.id, secretariat.id]],
       [removeEvidenceFileAction as ServerAction, EvidenceFileIdSchema, [null, observer.id, admin.id]],

@@ -9,7 +9,7 @@ import { db } from "@/lib/db";
 import { CreateRoundSchema, SendRemindersSchema, UpdateRoundSchema } from "@/lib/validation/rounds";
 import { CreateThemeSchema, UpdateThemeSchema } from "@/lib/validation/themes";
 import { closeFingerprintConnection } from "./fingerprint";
-import { countryCodes, testUser, type TestUser } from "./fixtures";
+import { countryCodes, PROPERTY_TIMEOUT, testUser, type TestUser } from "./fixtures";
 import { checkAction, checkActionRefuses, type ServerAction, watchWrites } from "./harness";
 
 vi.mock("next/headers", () => import("./next-request").then((m) => m.nextHeaders));
@@ -45,15 +45,13 @@ beforeAll(async () => {
 beforeAll(watchWrites);
 afterAll(closeFingerprintConnection);
 
-const LONG = 120_000;
-
 function datesInOrder(values: Record<string, unknown>) {
   const { opensOn: a, closesOn: b } = values;
   return typeof a === "string" && typeof b === "string" && b < a ? { ...values, opensOn: b, closesOn: a } : values;
 }
 
 describe("server actions of themes, rounds and reminders, with hostile input", () => {
-  it("refuses everyone but the secretariat and admins before reading their input", { timeout: LONG }, async () => {
+  it("refuses everyone but the secretariat and admins before reading their input", { timeout: PROPERTY_TIMEOUT }, async () => {
     for (const [action, schema] of [
       [createThemeAction, CreateThemeSchema],
       [updateThemeAction, UpdateThemeSchema],
@@ -65,7 +63,7 @@ describe("server actions of themes, rounds and reminders, with hostile input", (
     }
   });
 
-  it("sendRemindersAction", { timeout: LONG }, async () => {
+  it("sendRemindersAction", { timeout: PROPERTY_TIMEOUT }, async () => {
     // Before rounds are created below: a digest covers every round open today.
     await checkAction({
       action: sendRemindersAction as ServerAction,
@@ -80,11 +78,11 @@ describe("server actions of themes, rounds and reminders, with hostile input", (
     });
   });
 
-  it("createThemeAction", { timeout: LONG }, async () => {
+  it("createThemeAction", { timeout: PROPERTY_TIMEOUT }, async () => {
     await checkAction({ action: createThemeAction as ServerAction, schema: CreateThemeSchema, actors: [secretariat.id, admin.id] });
   });
 
-  it("updateThemeAction", { timeout: LONG }, async () => {
+  it("updateThemeAction", { timeout: PROPERTY_TIMEOUT }, async () => {
     await checkAction({
       action: updateThemeAction as ServerAction,
       schema: UpdateThemeSchema,
@@ -93,7 +91,7 @@ describe("server actions of themes, rounds and reminders, with hostile input", (
     });
   });
 
-  it("createRoundAction", { timeout: LONG }, async () => {
+  it("createRoundAction", { timeout: PROPERTY_TIMEOUT }, async () => {
     await checkAction({
       action: createRoundAction as ServerAction,
       schema: CreateRoundSchema,
@@ -102,7 +100,7 @@ describe("server actions of themes, rounds and reminders, with hostile input", (
     });
   });
 
-  it("updateRoundAction", { timeout: LONG }, async () => {
+  it("updateRoundAction", { timeout: PROPERTY_TIMEOUT }, async () => {
     await checkAction({
       action: updateRoundAction as ServerAction,
       schema: UpdateRoundSchema,

@@ -31,7 +31,7 @@ import {
 import { recordReport } from "@/tests/factories";
 import { inputArbitrary, toJsonText, type Entries } from "./arbitraries";
 import { closeFingerprintConnection } from "./fingerprint";
-import { SESSION_35_CODES, fill, placeholder, testUser, themeKeys, valueOf, type TestUser } from "./fixtures";
+import { fill, placeholder, PROPERTY_TIMEOUT, SESSION_35_CODES, testUser, type TestUser, themeKeys, valueOf } from "./fixtures";
 import { checkAction, checkActionRefuses, type ServerAction, watchWrites } from "./harness";
 
 vi.mock("next/headers", () => import("./next-request").then((m) => m.nextHeaders));
@@ -85,7 +85,6 @@ beforeAll(async () => {
 beforeAll(watchWrites);
 afterAll(closeFingerprintConnection);
 
-const LONG = 120_000;
 const sessionNumber = () => fc.constantFrom("34", "35", "36");
 const commitment = () => fc.oneof(fc.constantFrom(...ids), fc.constant(placeholder("fresh")));
 const withFresh = (entries: Entries) => fill(entries, "fresh", freshCommitment);
@@ -106,7 +105,7 @@ function codeInSession(values: Record<string, unknown>) {
 }
 
 describe("server actions of council sessions and commitments, with hostile input", () => {
-  it("refuses everyone but the secretariat and admins before reading their input", { timeout: LONG }, async () => {
+  it("refuses everyone but the secretariat and admins before reading their input", { timeout: PROPERTY_TIMEOUT }, async () => {
     for (const [action, schema] of [
       [createSessionAction, CreateSessionSchema],
       [updateSessionAction, UpdateSessionSchema],
@@ -123,7 +122,7 @@ describe("server actions of council sessions and commitments, with hostile input
     }
   });
 
-  it("createSessionAction", { timeout: LONG }, async () => {
+  it("createSessionAction", { timeout: PROPERTY_TIMEOUT }, async () => {
     await checkAction({
       action: createSessionAction as ServerAction,
       schema: CreateSessionSchema,
@@ -132,7 +131,7 @@ describe("server actions of council sessions and commitments, with hostile input
     });
   });
 
-  it("updateSessionAction", { timeout: LONG }, async () => {
+  it("updateSessionAction", { timeout: PROPERTY_TIMEOUT }, async () => {
     await checkAction({
       action: updateSessionAction as ServerAction,
       schema: UpdateSessionSchema,
@@ -141,7 +140,7 @@ describe("server actions of council sessions and commitments, with hostile input
     });
   });
 
-  it("updateCommuniqueAction", { timeout: LONG }, async () => {
+  it("updateCommuniqueAction", { timeout: PROPERTY_TIMEOUT }, async () => {
     await checkAction({
       action: updateCommuniqueAction as ServerAction,
       schema: CommuniqueSchema,
@@ -150,7 +149,7 @@ describe("server actions of council sessions and commitments, with hostile input
     });
   });
 
-  it("createCommitmentAction", { timeout: LONG }, async () => {
+  it("createCommitmentAction", { timeout: PROPERTY_TIMEOUT }, async () => {
     await checkAction({
       action: createCommitmentAction as ServerAction,
       schema: CreateCommitmentSchema,
@@ -162,7 +161,7 @@ describe("server actions of council sessions and commitments, with hostile input
     });
   });
 
-  it("updateCommitmentAction", { timeout: LONG }, async () => {
+  it("updateCommitmentAction", { timeout: PROPERTY_TIMEOUT }, async () => {
     await checkAction({
       action: updateCommitmentAction as ServerAction,
       schema: UpdateCommitmentSchema,
@@ -179,7 +178,7 @@ describe("server actions of council sessions and commitments, with hostile input
     });
   });
 
-  it("withdrawCommitmentAction", { timeout: LONG }, async () => {
+  it("withdrawCommitmentAction", { timeout: PROPERTY_TIMEOUT }, async () => {
     await checkAction({
       action: withdrawCommitmentAction as ServerAction,
       schema: WithdrawCommitmentSchema,
@@ -189,7 +188,7 @@ describe("server actions of council sessions and commitments, with hostile input
     });
   });
 
-  it("reinstateCommitmentAction", { timeout: LONG }, async () => {
+  it("reinstateCommitmentAction", { timeout: PROPERTY_TIMEOUT }, async () => {
     await checkAction({
       action: reinstateCommitmentAction as ServerAction,
       schema: CommitmentIdSchema,
@@ -199,7 +198,7 @@ describe("server actions of council sessions and commitments, with hostile input
     });
   });
 
-  it("deleteCommitmentAction", { timeout: LONG }, async () => {
+  it("deleteCommitmentAction", { timeout: PROPERTY_TIMEOUT }, async () => {
     await checkAction({
       action: deleteCommitmentAction as ServerAction,
       schema: CommitmentIdSchema,
@@ -210,7 +209,7 @@ describe("server actions of council sessions and commitments, with hostile input
     });
   });
 
-  it("carryOverAction", { timeout: LONG }, async () => {
+  it("carryOverAction", { timeout: PROPERTY_TIMEOUT }, async () => {
     const carry = fc.array(
       fc.tuple(
         fc.oneof(fc.constant(placeholder("fresh")), fc.constantFrom(...ids), fc.uuid(), fc.constantFrom("", "__proto__", "x")),
@@ -235,7 +234,7 @@ describe("server actions of council sessions and commitments, with hostile input
     });
   });
 
-  it("importCommitmentsAction", { timeout: LONG }, async () => {
+  it("importCommitmentsAction", { timeout: PROPERTY_TIMEOUT }, async () => {
     const item = inputArbitrary(ImportItemSchema, {
       mode: "json",
       valid: { themeKey: fc.constantFrom(...keys), code: fc.integer({ min: 1, max: 400 }).map((n) => `36/${n}`) },

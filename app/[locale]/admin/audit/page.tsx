@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ClientMessages } from "@/components/client-messages";
+import { DataTable } from "@/components/data-table";
 import { DualDate } from "@/components/dual-date";
 import { requirePagePermission } from "@/lib/auth/page-guards";
 import { canReadAuditLog } from "@/lib/auth/permissions";
@@ -88,49 +89,35 @@ export default async function AuditPage({ params, searchParams }: PageProps<"/[l
             {parsed.success ? null : <p role="alert" className="text-sm text-rose-700">{t("invalidFilter")}</p>}
           </div>
         </form>
-        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-          <table className="min-w-full divide-y divide-stone-200 text-sm">
-            <thead className="bg-stone-50">
-              <tr>
-                <th scope="col" className="px-3 py-2 text-start">{t("at")}</th>
-                <th scope="col" className="px-3 py-2 text-start">{t("who")}</th>
-                <th scope="col" className="px-3 py-2 text-start">{t("what")}</th>
-                <th scope="col" className="px-3 py-2 text-start">{t("target")}</th>
-                <th scope="col" className="px-3 py-2 text-start">{t("change")}</th>
-                <th scope="col" className="px-3 py-2 text-start">{t("address")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-stone-100">
-              {entries.map((entry) => (
-                <tr key={entry.id} data-action={entry.action} className="align-top">
-                  <td className="whitespace-nowrap px-3 py-2"><DualDate date={entry.at} withTime /></td>
-                  <td className="px-3 py-2" dir="ltr">{entry.actorEmail ?? entry.actorId ?? "—"}</td>
-                  <td className="px-3 py-2 font-mono text-xs" dir="ltr">{entry.action}</td>
-                  <td className="px-3 py-2 text-xs" dir="ltr">
-                    {entry.targetType}
-                    {entry.targetId ? <span className="block break-all text-stone-500">{entry.targetId}</span> : null}
-                  </td>
-                  <td className="max-w-md px-3 py-2">
-                    {entry.before !== null || entry.after !== null ? (
-                      <details>
-                        <summary className="cursor-pointer text-brand-700">{t("showChange")}</summary>
-                        {entry.before !== null ? (
-                          <pre className="mt-1 max-h-64 overflow-auto whitespace-pre-wrap break-all rounded bg-rose-50 p-2 text-xs" dir="auto">{json(entry.before)}</pre>
-                        ) : null}
-                        {entry.after !== null ? (
-                          <pre className="mt-1 max-h-64 overflow-auto whitespace-pre-wrap break-all rounded bg-emerald-50 p-2 text-xs" dir="auto">{json(entry.after)}</pre>
-                        ) : null}
-                      </details>
-                    ) : (
-                      "—"
-                    )}
-                  </td>
-                  <td className="px-3 py-2 font-mono text-xs" dir="ltr">{entry.ip ?? "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={[t("at"), t("who"), t("what"), t("target"), t("change"), t("address")]}>
+          {entries.map((entry) => (
+            <tr key={entry.id} data-action={entry.action} className="align-top">
+              <td className="whitespace-nowrap px-3 py-2"><DualDate date={entry.at} withTime /></td>
+              <td className="px-3 py-2" dir="ltr">{entry.actorEmail ?? entry.actorId ?? "—"}</td>
+              <td className="px-3 py-2 font-mono text-xs" dir="ltr">{entry.action}</td>
+              <td className="px-3 py-2 text-xs" dir="ltr">
+                {entry.targetType}
+                {entry.targetId ? <span className="block break-all text-stone-500">{entry.targetId}</span> : null}
+              </td>
+              <td className="max-w-md px-3 py-2">
+                {entry.before !== null || entry.after !== null ? (
+                  <details>
+                    <summary className="cursor-pointer text-brand-700">{t("showChange")}</summary>
+                    {entry.before !== null ? (
+                      <pre className="mt-1 max-h-64 overflow-auto whitespace-pre-wrap break-all rounded bg-rose-50 p-2 text-xs" dir="auto">{json(entry.before)}</pre>
+                    ) : null}
+                    {entry.after !== null ? (
+                      <pre className="mt-1 max-h-64 overflow-auto whitespace-pre-wrap break-all rounded bg-emerald-50 p-2 text-xs" dir="auto">{json(entry.after)}</pre>
+                    ) : null}
+                  </details>
+                ) : (
+                  "—"
+                )}
+              </td>
+              <td className="px-3 py-2 font-mono text-xs" dir="ltr">{entry.ip ?? "—"}</td>
+            </tr>
+          ))}
+        </DataTable>
         {entries.length === 0 ? <p className="text-stone-600">{t("none")}</p> : null}
         {nextBefore ? (
           <Link href={`/admin/audit${query(filter, nextBefore)}`} className="inline-block text-brand-700 hover:underline" rel="next">

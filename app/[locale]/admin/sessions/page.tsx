@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ClientMessages } from "@/components/client-messages";
+import { DataTable } from "@/components/data-table";
 import { DualDate } from "@/components/dual-date";
 import { SessionForm } from "@/components/forms/session-form";
 import { SecretariatNav } from "@/components/secretariat/secretariat-nav";
@@ -31,35 +32,22 @@ export default async function SessionsPage({ params }: PageProps<"/[locale]/admi
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <section aria-labelledby="list-heading" className="space-y-3">
           <h2 id="list-heading" className="text-lg font-semibold">{t("listHeading", { count: sessions.length })}</h2>
-          <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-            <table className="min-w-full divide-y divide-stone-200 text-sm">
-              <thead className="bg-stone-50">
-                <tr>
-                  <th scope="col" className="px-3 py-2 text-start">{t("number")}</th>
-                  <th scope="col" className="px-3 py-2 text-start">{t("session")}</th>
-                  <th scope="col" className="px-3 py-2 text-start">{t("startsOn")}</th>
-                  <th scope="col" className="px-3 py-2 text-start">{t("commitmentCount")}</th>
-                  <th scope="col" className="px-3 py-2 text-start">{t("roundCount")}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-stone-100">
-                {sessions.map((session) => (
-                  <tr key={session.id} data-session={session.number}>
-                    <td className="px-3 py-2 font-mono">{session.number}</td>
-                    <td className="px-3 py-2">
-                      <Link href={`/admin/sessions/${session.number}`} className="font-medium text-brand-700 hover:underline">
-                        {pickLocalized(session, "title", locale)}
-                      </Link>
-                      <span className="block text-xs text-stone-500">{pickLocalized(session, "city", locale)}</span>
-                    </td>
-                    <td className="px-3 py-2"><DualDate date={session.startsOn} /></td>
-                    <td className="px-3 py-2 tabular-nums">{session.commitmentCount}</td>
-                    <td className="px-3 py-2 tabular-nums">{session.roundCount}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={[t("number"), t("session"), t("startsOn"), t("commitmentCount"), t("roundCount")]}>
+            {sessions.map((session) => (
+              <tr key={session.id} data-session={session.number}>
+                <td className="px-3 py-2 font-mono">{session.number}</td>
+                <td className="px-3 py-2">
+                  <Link href={`/admin/sessions/${session.number}`} className="font-medium text-brand-700 hover:underline">
+                    {pickLocalized(session, "title", locale)}
+                  </Link>
+                  <span className="block text-xs text-stone-500">{pickLocalized(session, "city", locale)}</span>
+                </td>
+                <td className="px-3 py-2"><DualDate date={session.startsOn} /></td>
+                <td className="px-3 py-2 tabular-nums">{session.commitmentCount}</td>
+                <td className="px-3 py-2 tabular-nums">{session.roundCount}</td>
+              </tr>
+            ))}
+          </DataTable>
         </section>
         <section aria-labelledby="create-heading" className="space-y-4">
           <h2 id="create-heading" className="text-lg font-semibold">{t("createHeading")}</h2>

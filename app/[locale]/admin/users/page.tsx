@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ClientMessages } from "@/components/client-messages";
+import { DataTable } from "@/components/data-table";
 import { DualDate } from "@/components/dual-date";
 import { CreateUserForm } from "@/components/forms/create-user-form";
 import { HandOverForm } from "@/components/forms/handover-form";
@@ -96,39 +97,24 @@ export default async function UsersPage({ params, searchParams }: PageProps<"/[l
               {filtered ? <Link href="/admin/users" className="text-brand-700 hover:underline">{t("clearFilters")}</Link> : null}
             </div>
           </form>
-          <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-            <table className="min-w-full divide-y divide-stone-200 text-sm">
-              <thead className="bg-stone-50">
-                <tr>
-                  <th scope="col" className="px-3 py-2 text-start">{t("name")}</th>
-                  <th scope="col" className="px-3 py-2 text-start">{t("email")}</th>
-                  <th scope="col" className="px-3 py-2 text-start">{t("role")}</th>
-                  <th scope="col" className="px-3 py-2 text-start">{t("country")}</th>
-                  <th scope="col" className="px-3 py-2 text-start">{t("state")}</th>
-                  <th scope="col" className="px-3 py-2 text-start">{t("lastSignIn")}</th>
-                  <th scope="col" className="px-3 py-2 text-start">{t("actions")}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-stone-100">
-                {users.map((user) => (
-                  <tr key={user.id} data-user={user.email} className={user.active ? "" : "text-stone-400"}>
-                    <td className="px-3 py-2">{user.name}</td>
-                    <td className="px-3 py-2" dir="ltr">{user.email}</td>
-                    <td className="px-3 py-2">{tc(`roles.${user.role}`)}</td>
-                    <td className="px-3 py-2">{user.countryCode ? countryName.get(user.countryCode) : "—"}</td>
-                    <td className="px-3 py-2">
-                      {user.active ? t("active") : t("inactive")}
-                      {user.totpEnabled ? ` · ${t("twoFactorOn")}` : ""}
-                    </td>
-                    <td className="px-3 py-2">{user.lastSignInAt ? <DualDate date={user.lastSignInAt} withTime /> : "—"}</td>
-                    <td className="px-3 py-2 align-top">
-                      {user.id === actor.id ? null : <UserRowActions user={user} countries={countries} />}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={[t("name"), t("email"), t("role"), t("country"), t("state"), t("lastSignIn"), t("actions")]}>
+            {users.map((user) => (
+              <tr key={user.id} data-user={user.email} className={user.active ? "" : "text-stone-400"}>
+                <td className="px-3 py-2">{user.name}</td>
+                <td className="px-3 py-2" dir="ltr">{user.email}</td>
+                <td className="px-3 py-2">{tc(`roles.${user.role}`)}</td>
+                <td className="px-3 py-2">{user.countryCode ? countryName.get(user.countryCode) : "—"}</td>
+                <td className="px-3 py-2">
+                  {user.active ? t("active") : t("inactive")}
+                  {user.totpEnabled ? ` · ${t("twoFactorOn")}` : ""}
+                </td>
+                <td className="px-3 py-2">{user.lastSignInAt ? <DualDate date={user.lastSignInAt} withTime /> : "—"}</td>
+                <td className="px-3 py-2 align-top">
+                  {user.id === actor.id ? null : <UserRowActions user={user} countries={countries} />}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         </section>
       </div>
     </ClientMessages>

@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { cache } from "react";
 import { ClientMessages } from "@/components/client-messages";
+import { DataTable } from "@/components/data-table";
 import { DualDate } from "@/components/dual-date";
 import { RoundForm } from "@/components/forms/round-form";
 import { SendRemindersForm } from "@/components/forms/send-reminders-form";
 import { RateBar } from "@/components/rounds/rate-bar";
 import { SecretariatNav } from "@/components/secretariat/secretariat-nav";
+import type { Actor } from "@/lib/auth/actor";
 import { requirePagePermission } from "@/lib/auth/page-guards";
 import { canManageRounds } from "@/lib/auth/permissions";
 import { getRound } from "@/lib/data/rounds";
@@ -19,11 +22,14 @@ import { RoundIdParamSchema } from "@/lib/validation/rounds";
 
 type Props = PageProps<"/[locale]/admin/rounds/[id]">;
 
+// Read once per request: the page and its metadata both need it.
+const readRound = cache((actor: Actor, id: string) => getRound(actor, id));
+
 async function load(params: Props["params"]) {
   const { locale: raw, id } = await params;
   const locale = raw as Locale;
   const actor = await requirePagePermission(locale, canManageRounds);
-  const round = RoundIdParamSchema.safeParse(id).success ? await getRound(actor, id) : null;
+  const round = RoundIdParamSchema.safeParse(id).success ? await readRound(actor, id) : null;
   if (!round) notFound();
   return { locale, round };
 }
@@ -61,47 +67,34 @@ export default async function RoundPage({ params }: Props) {
           ) : (
             <p className="text-sm text-stone-600">{round.state === "open" ? t("nothingMissing") : t("remindersOnlyOpen")}</p>
           )}
-          <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-            <table className="min-w-full divide-y divide-stone-200 text-sm">
-              <thead className="bg-stone-50">
-                <tr>
-                  <th scope="col" className="px-3 py-2 text-start">{t("country")}</th>
-                  <th scope="col" className="px-3 py-2 text-start">{t("reported")}</th>
-                  <th scope="col" className="px-3 py-2 text-start">{t("missing")}</th>
-                  <th scope="col" className="px-3 py-2 text-start">{t("delegates")}</th>
-                  <th scope="col" className="px-3 py-2 text-start">{t("reminder")}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-stone-100">
-                {round.countries.map((row) => (
-                  <tr key={row.country.code} data-country={row.country.code}>
-                    <td className="px-3 py-2 align-top font-medium">{pickLocalized(row.country, "name", locale)}</td>
-                    <td className="px-3 py-2 align-top tabular-nums">{t("reportedOf", { reported: row.reported, total: row.reported + row.missing.length })}</td>
-                    <td className="px-3 py-2 align-top">
-                      {row.missing.length === 0 ? (
-                        <span className="text-emerald-700">{t("complete")}</span>
-                      ) : (
-                        <ul className="flex flex-wrap gap-1" aria-label={t("missingCodes")}>
-                          {row.missing.map((c) => (
-                            <li key={c.id} title={pickLocalized(c, "title", locale)} className="rounded bg-amber-50 px-1.5 py-0.5 font-mono text-xs ring-1 ring-amber-300" dir="ltr">
-                              {c.code}
-                            </li>
-                          ))}
-                        </ul>
-                      )}
-                    </td>
-                    <td className="px-3 py-2 align-top tabular-nums">{row.delegates}</td>
-                    <td className="px-3 py-2 align-top">
-                      {row.remindedToday > 0 ? <span className="block text-xs text-stone-600">{t("remindedToday", { count: row.remindedToday })}</span> : null}
-                      {round.state === "open" && row.missing.length > 0 && row.delegates > 0 ? (
-                        <SendRemindersForm roundId={round.id} countryCode={row.country.code} label={t("remindCountry")} />
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={[t("country"), t("reported"), t("missing"), t("delegates"), t("reminder")]}>
+            {round.countries.map((row) => (
+              <tr key={row.country.code} data-country={row.country.code}>
+                <td className="px-3 py-2 align-top font-medium">{pickLocalized(row.country, "name", locale)}</td>
+                <td className="px-3 py-2 align-top tabular-nums">{t("reportedOf", { reported: row.reported, total: row.reported + row.missing.length })}</td>
+                <td className="px-3 py-2 align-top">
+                  {row.missing.length === 0 ? (
+                    <span className="text-emerald-700">{t("complete")}</span>
+                  ) : (
+                    <ul className="flex flex-wrap gap-1" aria-label={t("missingCodes")}>
+                      {row.missing.map((c) => (
+                        <li key={c.id} title={pickLocalized(c, "title", locale)} className="rounded bg-amber-50 px-1.5 py-0.5 font-mono text-xs ring-1 ring-amber-300" dir="ltr">
+                          {c.code}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
+                <td className="px-3 py-2 align-top tabular-nums">{row.delegates}</td>
+                <td className="px-3 py-2 align-top">
+                  {row.remindedToday > 0 ? <span className="block text-xs text-stone-600">{t("remindedToday", { count: row.remindedToday })}</span> : null}
+                  {round.state === "open" && row.missing.length > 0 && row.delegates > 0 ? (
+                    <SendRemindersForm roundId={round.id} countryCode={row.country.code} label={t("remindCountry")} />
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         </section>
 
         <section aria-labelledby="edit-heading" className="space-y-3">

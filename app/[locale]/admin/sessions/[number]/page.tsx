@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { cache } from "react";
 import { ClientMessages } from "@/components/client-messages";
+import { DataTable } from "@/components/data-table";
 import { DualDate } from "@/components/dual-date";
 import { CarryOverForm } from "@/components/forms/carry-over-form";
 import { CommitmentForm } from "@/components/forms/commitment-form";
@@ -9,6 +11,7 @@ import { CommitmentRowActions } from "@/components/forms/commitment-row-actions"
 import { SessionForm } from "@/components/forms/session-form";
 import { DueRule } from "@/components/secretariat/due-rule";
 import { SecretariatNav } from "@/components/secretariat/secretariat-nav";
+import type { Actor } from "@/lib/auth/actor";
 import { requirePagePermission } from "@/lib/auth/page-guards";
 import { canManageSessions } from "@/lib/auth/permissions";
 import { countCountries } from "@/lib/data/countries";
@@ -23,12 +26,15 @@ import { isoDate } from "@/lib/validation/common";
 
 type Props = PageProps<"/[locale]/admin/sessions/[number]">;
 
+// Read once per request: the page and its metadata both need it.
+const readSession = cache((actor: Actor, number: number) => getCouncilSession(actor, number));
+
 async function load(params: Props["params"]) {
   const { locale: raw, number } = await params;
   const locale = raw as Locale;
   const actor = await requirePagePermission(locale, canManageSessions);
   const parsed = SessionNumberSchema.safeParse(number);
-  const session = parsed.success && /^\d+$/.test(number) ? await getCouncilSession(actor, parsed.data) : null;
+  const session = parsed.success && /^\d+$/.test(number) ? await readSession(actor, parsed.data) : null;
   if (!session) notFound();
   return { locale, actor, session };
 }
@@ -78,49 +84,36 @@ export default async function SessionPage({ params }: Props) {
         <section aria-labelledby="commitments-heading" className="space-y-3">
           <h2 id="commitments-heading" className="text-lg font-semibold">{t("commitments.heading", { count: session.commitments.length })}</h2>
           {session.commitments.length === 0 ? <p className="text-stone-600">{t("commitments.none")}</p> : null}
-          <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-            <table className="min-w-full divide-y divide-stone-200 text-sm">
-              <thead className="bg-stone-50">
-                <tr>
-                  <th scope="col" className="px-3 py-2 text-start">{t("commitments.code")}</th>
-                  <th scope="col" className="px-3 py-2 text-start">{t("commitments.commitment")}</th>
-                  <th scope="col" className="px-3 py-2 text-start">{t("commitments.due")}</th>
-                  <th scope="col" className="px-3 py-2 text-start">{t("commitments.reports")}</th>
-                  <th scope="col" className="px-3 py-2 text-start">{t("commitments.actions")}</th>
+          <DataTable columns={[t("commitments.code"), t("commitments.commitment"), t("commitments.due"), t("commitments.reports"), t("commitments.actions")]}>
+            {session.commitments.map((c) => {
+              const title = pickLocalized(c, "title", locale);
+              const otherMissing = !c.titleAr || !c.titleEn || !c.textAr || !c.textEn;
+              return (
+                <tr key={c.id} data-commitment={c.code} data-withdrawn={c.withdrawnAt ? "true" : undefined}
+                  className={c.withdrawnAt ? "bg-stone-50 text-stone-400" : ""}>
+                  <td className="whitespace-nowrap px-3 py-2 align-top font-mono" dir="ltr">{c.code}</td>
+                  <td className="px-3 py-2 align-top">
+                    <Link href={`/admin/commitments/${c.code}`} className="font-medium text-brand-700 hover:underline">
+                      {title || (locale === "ar" ? c.titleEn : c.titleAr)}
+                    </Link>
+                    <span className="block text-xs text-stone-500">{pickLocalized(c.theme, "name", locale)}</span>
+                    {c.previous ? (
+                      <span className="block text-xs">{t(`commitments.linkShort.${c.previous.linkKind}`, { code: c.previous.code })}</span>
+                    ) : null}
+                    {otherMissing ? <span className="block text-xs text-amber-700">{t("commitments.translationMissing")}</span> : null}
+                    {c.withdrawnAt ? (
+                      <span className="block text-xs">{t("commitments.withdrawnOn", { reason: isolate(c.withdrawnReason ?? "") })}</span>
+                    ) : null}
+                  </td>
+                  <td className="px-3 py-2 align-top"><DueRule commitment={c} /></td>
+                  <td className="px-3 py-2 align-top tabular-nums">{c.reportCount}</td>
+                  <td className="px-3 py-2 align-top">
+                    <CommitmentRowActions commitment={{ id: c.id, code: c.code, withdrawn: c.withdrawnAt !== null, reportCount: c.reportCount }} />
+                  </td>
                 </tr>
-              </thead>
-              <tbody className="divide-y divide-stone-100">
-                {session.commitments.map((c) => {
-                  const title = pickLocalized(c, "title", locale);
-                  const otherMissing = !c.titleAr || !c.titleEn || !c.textAr || !c.textEn;
-                  return (
-                    <tr key={c.id} data-commitment={c.code} data-withdrawn={c.withdrawnAt ? "true" : undefined}
-                      className={c.withdrawnAt ? "bg-stone-50 text-stone-400" : ""}>
-                      <td className="whitespace-nowrap px-3 py-2 align-top font-mono" dir="ltr">{c.code}</td>
-                      <td className="px-3 py-2 align-top">
-                        <Link href={`/admin/commitments/${c.code}`} className="font-medium text-brand-700 hover:underline">
-                          {title || (locale === "ar" ? c.titleEn : c.titleAr)}
-                        </Link>
-                        <span className="block text-xs text-stone-500">{pickLocalized(c.theme, "name", locale)}</span>
-                        {c.previous ? (
-                          <span className="block text-xs">{t(`commitments.linkShort.${c.previous.linkKind}`, { code: c.previous.code })}</span>
-                        ) : null}
-                        {otherMissing ? <span className="block text-xs text-amber-700">{t("commitments.translationMissing")}</span> : null}
-                        {c.withdrawnAt ? (
-                          <span className="block text-xs">{t("commitments.withdrawnOn", { reason: isolate(c.withdrawnReason ?? "") })}</span>
-                        ) : null}
-                      </td>
-                      <td className="px-3 py-2 align-top"><DueRule commitment={c} /></td>
-                      <td className="px-3 py-2 align-top tabular-nums">{c.reportCount}</td>
-                      <td className="px-3 py-2 align-top">
-                        <CommitmentRowActions commitment={{ id: c.id, code: c.code, withdrawn: c.withdrawnAt !== null, reportCount: c.reportCount }} />
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+              );
+            })}
+          </DataTable>
         </section>
 
         <section aria-labelledby="add-heading" className="space-y-3">

@@ -8,6 +8,7 @@ import { FiguresSummary } from "@/components/dashboard/figures-summary";
 import { formatScore, pairPath } from "@/components/dashboard/format";
 import { getCommitmentByCode, type CommitmentDetail } from "@/lib/data/commitments";
 import { getDashboard, type DashboardView } from "@/lib/data/dashboard";
+import { detectLanguage } from "@/lib/importer/language";
 import { isolate } from "@/lib/i18n/bidi";
 import { localePath } from "@/lib/i18n/paths";
 import { pickLocalized } from "@/lib/i18n/localized";
@@ -35,9 +36,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `${commitment.code} — ${isolate(pickLocalized(commitment, "title", locale))}` };
 }
 
-const ARABIC_LETTER = /[\u0600-\u06FF]/;
 const sourceLanguage = (text: string): { lang: string; dir: "rtl" | "ltr" } =>
-  ARABIC_LETTER.test(text) ? { lang: "ar", dir: "rtl" } : { lang: "en", dir: "ltr" };
+  detectLanguage(text) === "ar" ? { lang: "ar", dir: "rtl" } : { lang: "en", dir: "ltr" };
 
 export default async function CommitmentPage({ params }: Props) {
   const { locale, commitment, view } = await load(params);

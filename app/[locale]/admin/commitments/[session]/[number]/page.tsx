@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { cache } from "react";
 import { ClientMessages } from "@/components/client-messages";
 import { CommitmentForm } from "@/components/forms/commitment-form";
 import { CommitmentRowActions } from "@/components/forms/commitment-row-actions";
 import { DueRule } from "@/components/secretariat/due-rule";
 import { SecretariatNav } from "@/components/secretariat/secretariat-nav";
+import type { Actor } from "@/lib/auth/actor";
 import { requirePagePermission } from "@/lib/auth/page-guards";
 import { canManageSessions } from "@/lib/auth/permissions";
 import { getCommitmentForEdit } from "@/lib/data/council-sessions";
@@ -20,12 +22,15 @@ import { isoDate } from "@/lib/validation/common";
 
 type Props = PageProps<"/[locale]/admin/commitments/[session]/[number]">;
 
+// Read once per request: the page and its metadata both need it.
+const readCommitment = cache((actor: Actor, code: string) => getCommitmentForEdit(actor, code));
+
 async function load(params: Props["params"]) {
   const { locale: raw, ...codeParams } = await params;
   const locale = raw as Locale;
   const actor = await requirePagePermission(locale, canManageSessions);
   const parsed = CommitmentCodeParamsSchema.safeParse(codeParams);
-  const commitment = parsed.success ? await getCommitmentForEdit(actor, parsed.data.code) : null;
+  const commitment = parsed.success ? await readCommitment(actor, parsed.data.code) : null;
   if (!commitment) notFound();
   return { locale, actor, commitment };
 }

@@ -1,0 +1,92 @@
+// The app under the load benchmarks (run.ts, profile.ts): a production build served by
+// `next start` on loopback, against its own embedded database filled with the dashboard
+// benchmark's data (generated once per size).
+import { spawn, type StdioOptions } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { buildIsCurrent, recordBuild } from "../../scripts/support/build-fingerprint";
+import { run } from "../../scripts/support/run";
+import { createReferenceDatabase, databaseExists, startBenchServer } from "../dashboard/bench-database";
+import { BENCH_PASSWORD } from "../dashboard/reference-rows";
+import { generateDashboardData } from "../dashboard/generate";
+
+const root = path.resolve(import.meta.dirname, "../..");
+
+export type BenchApp = {
+  /** Signs a benchmark account in through next-auth's endpoints; returns its session cookie. */
+  signIn(email: string): Promise<string>;
+  /** Stops the app (waiting for it, so that a CPU profile is written), then PostgreSQL. */
+  stop(): Promise<void>;
+};
+
+async function waitForHealth(base: string): Promise<void> {
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error("The app did not become healthy.");
+}
+
+async function signIn(base: string, email: string): Promise<string> {
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const response = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
+    body: new URLSearchParams({ csrfToken, email, password: BENCH_PASSWORD, json: "true" }),
+    redirect: "manual",
+  });
+  const session = response.headers.getSetCookie().find((c) => c.includes("session-token"));
+  if (!session) throw new Error(`Sign-in of ${email} failed (${response.status}).`);
+  return session.split(";")[0]!;
+}
+
+export async function startBenchApp(options: { port: number; reports: number; nodeArgs?: string[]; stdio?: StdioOptions }): Promise<BenchApp> {
+  const base = `http://127.0.0.1:${options.port}`;
+  const server = await startBenchServer();
+  const name = `load_${options.reports}`;
+  try {
+    if (!(await databaseExists(server, name))) {
+      console.log(`Generating ${name} …`);
+      await generateDashboardData(await createReferenceDatabase(server, name), { reports: options.reports });
+    }
+    if (!buildIsCurrent(root)) {
+      console.log("Building …");
+      await run("npx", ["next", "build"], { env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } });
+      recordBuild(root);
+    }
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  const app = spawn(process.execPath, [...(options.nodeArgs ?? []), path.join(root, "node_modules/next/dist/bin/next"), "start", "--port", String(options.port)], {
+    cwd: root,
+    stdio: options.stdio ?? "ignore",
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: server.urlFor(name),
+      AUTH_SECRET: randomBytes(32).toString("base64url"),
+      NEXTAUTH_URL: base,
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  });
+  const exited = new Promise((resolve) => app.once("exit", resolve));
+  const stop = async () => {
+    if (app.exitCode === null && app.signalCode === null) app.kill("SIGINT");
+    await exited;
+    await server.stop();
+  };
+  try {
+    await waitForHealth(base);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { signIn: (email) => signIn(base, email), stop };
+}
