@@ -24,9 +24,12 @@ async function readText(request: NextRequest, limit: number): Promise<string> {
   return new TextDecoder().decode(Buffer.concat(chunks));
 }
 
-/** The request's JSON body; a body that is not JSON, or too large, is a 400 like any other invalid input. */
-export async function readJson(request: NextRequest): Promise<Record<string, unknown>> {
-  const text = await readText(request, MAX_JSON_BYTES);
+/**
+ * The request's JSON body; a body that is not JSON, or larger than `maxBytes`, is a 400 like any
+ * other invalid input.
+ */
+export async function readJson(request: NextRequest, maxBytes = MAX_JSON_BYTES): Promise<Record<string, unknown>> {
+  const text = await readText(request, maxBytes);
   let body: unknown;
   try {
     body = JSON.parse(text);

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { commitments, communiqueAr } from "@/prisma/seed-data/session-35";
+import { MAX_COMMUNIQUE_CHARS } from "@/lib/validation/council-sessions";
 import { db } from "@/lib/db";
 import { updateTheme } from "@/lib/data/themes";
 import { NextRequest } from "next/server";
@@ -70,6 +71,17 @@ describe("POST /api/v1/import/proposals", () => {
       headers: { ...(await cookieFor(secretariatId)), "content-type": "application/json" },
     });
     expect((await POST(malformed, noParams)).status).toBe(400);
+  });
+
+  // Threat: a body read whole into memory, whatever its size. A communiqué is sent in full (an
+  // Arabic one is larger in UTF-8 than the 256 KB of the other routes); beyond that, 400.
+  it("reads a communiqué of the largest size, and refuses a larger body without reading it all", async () => {
+    const large = communiqueAr.repeat(Math.ceil(MAX_COMMUNIQUE_CHARS / communiqueAr.length)).slice(0, MAX_COMMUNIQUE_CHARS);
+    expect(Buffer.byteLength(JSON.stringify({ text: large }))).toBeGreaterThan(256 * 1024);
+    expect((await propose({ text: large })).status).toBe(200);
+    const tooLarge = await propose({ text: "\u0000".repeat(MAX_COMMUNIQUE_CHARS) + "x".repeat(2048) });
+    expect(tooLarge.status).toBe(400);
+    expect(await tooLarge.json()).toMatchObject({ error: { code: "bad_request", fieldErrors: { body: ["tooLarge"] } } });
   });
 
   // Threat: a delegate or a signed-out caller using the secretariat's tools.
