@@ -36,6 +36,24 @@ test.describe("the audit log and the users list, for admins", () => {
     await expect(page.locator("tr[data-user='delegate.qa@demo.tanfeeth.org']")).toBeVisible();
   });
 
+  test("a refused handover keeps what the admin chose and typed", async ({ page }) => {
+    await page.goto("/en/admin/users");
+    const form = page.locator("form").filter({ has: page.locator("#handover-country") });
+    await form.locator("#handover-country").selectOption("JO");
+    await form.getByLabel("A new account").check();
+    await form.getByLabel("E-mail of the new delegate").fill("delegate.qa@demo.tanfeeth.org");
+    await form.getByLabel("Name of the new delegate").fill("نائب جديد");
+    await form.getByLabel(/Keep the current delegates active/).check();
+    await form.getByRole("button", { name: "Hand over" }).click();
+    await expect(form.getByText("An account with this e-mail address already exists.")).toBeVisible();
+    await expect(form.locator("#handover-country")).toHaveValue("JO");
+    await expect(form.getByLabel("A new account")).toBeChecked();
+    await expect(form.getByLabel("E-mail of the new delegate")).toHaveValue("delegate.qa@demo.tanfeeth.org");
+    await expect(form.getByLabel("Name of the new delegate")).toHaveValue("نائب جديد");
+    await expect(form.getByLabel(/Keep the current delegates active/)).toBeChecked();
+    await expect(form.getByTestId("current-delegates")).toContainText("Delegate JO");
+  });
+
   test("is for admins only", async ({ browser }) => {
     const context = await browser.newContext({ storageState: storageStateOf("secretariat") });
     expect((await (await context.newPage()).goto("/en/admin/audit"))?.status()).toBe(404);

@@ -25,6 +25,8 @@ export function HandOverForm({ countries, users }: Props) {
   const [who, setWho] = useState<"existing" | "new">("existing");
   const current = countries.find((c) => c.code === country)?.delegates ?? [];
   const errors = state.fieldErrors ?? {};
+  // What was sent, after a refusal: React resets the form after an action.
+  const values = state.status === "error" ? state.values : undefined;
   return (
     <form action={action} className="grid max-w-3xl gap-4 sm:grid-cols-2">
       <div>
@@ -38,17 +40,21 @@ export function HandOverForm({ countries, users }: Props) {
       </div>
       <fieldset className="space-y-1 text-sm">
         <legend className="font-medium">{t("newDelegate")}</legend>
+        {/* Named, so that the choice is echoed after a refusal: the form's reset unchecks a controlled radio. */}
         <label className="flex items-center gap-2">
-          <input type="radio" checked={who === "existing"} onChange={() => setWho("existing")} /> {t("existing")}
+          <input key={`existing-${values?.who}`} type="radio" name="who" value="existing" defaultChecked={who === "existing"} onChange={() => setWho("existing")} />{" "}
+          {t("existing")}
         </label>
         <label className="flex items-center gap-2">
-          <input type="radio" checked={who === "new"} onChange={() => setWho("new")} /> {t("newAccount")}
+          <input key={`new-${values?.who}`} type="radio" name="who" value="new" defaultChecked={who === "new"} onChange={() => setWho("new")} /> {t("newAccount")}
         </label>
       </fieldset>
       {who === "existing" ? (
         <div className="sm:col-span-2">
           <label htmlFor="handover-user" className="block text-sm font-medium">{t("user")}</label>
-          <select id="handover-user" name="newUserId" className={select} aria-describedby="handover-user-errors" defaultValue="">
+          {/* Keyed on its value: React does not move a mounted select's default, and the form resets to it. */}
+          <select key={values?.newUserId ?? ""} id="handover-user" name="newUserId" className={select} aria-describedby="handover-user-errors"
+            defaultValue={values?.newUserId ?? ""}>
             <option value="" disabled>{t("chooseUser")}</option>
             {users.map((u) => <option key={u.id} value={u.id}>{u.label}</option>)}
           </select>
@@ -56,12 +62,12 @@ export function HandOverForm({ countries, users }: Props) {
         </div>
       ) : (
         <>
-          <TextField id="handover-email" name="newEmail" type="email" dir="ltr" label={t("email")} errors={errors.newEmail ?? errors.newUserId} required />
-          <TextField id="handover-name" name="newName" label={t("name")} errors={errors.newName} required />
+          <TextField id="handover-email" name="newEmail" type="email" dir="ltr" label={t("email")} defaultValue={values?.newEmail} errors={errors.newEmail ?? errors.newUserId} required />
+          <TextField id="handover-name" name="newName" label={t("name")} defaultValue={values?.newName} errors={errors.newName} required />
         </>
       )}
       <label className="flex items-center gap-2 text-sm sm:col-span-2">
-        <input type="checkbox" name="keepPrevious" /> {t("keepPrevious")}
+        <input key={values?.keepPrevious ?? ""} type="checkbox" name="keepPrevious" defaultChecked={values?.keepPrevious === "on"} /> {t("keepPrevious")}
       </label>
       <p className="text-xs text-stone-600 sm:col-span-2">{t("explain")}</p>
       <div className="space-y-2 sm:col-span-2">
