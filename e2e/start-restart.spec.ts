@@ -1,9 +1,9 @@
 // `npm start` as the README promises it: demo accounts printed on a first start, PostgreSQL
-// stopped cleanly by Ctrl-C, everything kept across a restart, nothing seeded twice, and the
-// migrations clean.
+// stopped cleanly by Ctrl-C, everything kept across a restart, nothing seeded twice, the
+// migrations clean, and a server process that dies replaced.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { DEMO_EMAIL, signInOverHttp } from "./support/accounts";
@@ -21,7 +21,7 @@ type Started = { app: ChildProcess; output: () => string; exited: Promise<Exit> 
 async function start(): Promise<Started> {
   let output = "";
   const app = spawn("npm", ["start"], {
-    env: { ...process.env, DATABASE_URL: "", TANFEETH_DATA_DIR: DATA_DIR, PORT: String(PORT), NEXTAUTH_URL: BASE, DEMO_TOTP_SECRET },
+    env: { ...process.env, DATABASE_URL: "", TANFEETH_DATA_DIR: DATA_DIR, PORT: String(PORT), NEXTAUTH_URL: BASE, DEMO_TOTP_SECRET, WEB_CONCURRENCY: "2" },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true, // its own process group: Ctrl-C reaches npm, tsx and Next together
   });
@@ -37,6 +37,26 @@ async function start(): Promise<Started> {
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   throw new Error(`The app did not start:\n${output}`);
+}
+
+/**
+ * The app's server processes, read from /proc: Next names itself "next-server", and these run
+ * with this test's data directory.
+ */
+function serverProcesses(): number[] {
+  return readdirSync("/proc")
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((pid) => {
+      try {
+        return (
+          readFileSync(`/proc/${pid}/cmdline`, "utf8").startsWith("next-server") &&
+          readFileSync(`/proc/${pid}/environ`, "utf8").split("\0").includes(`TANFEETH_DATA_DIR=${DATA_DIR}`)
+        );
+      } catch {
+        return false; // gone meanwhile
+      }
+    })
+    .map(Number);
 }
 
 /**
@@ -89,6 +109,14 @@ test("npm start keeps everything across Ctrl-C and a restart, and seeds only onc
     expect(pair.version).toBe(before.version + 1);
     expect(pair.timeline.some((entry) => entry.narrative === marker)).toBe(true);
     await again.dispose();
+
+    // A server process that dies (here: killed) is replaced; the others serve meanwhile.
+    const workers = serverProcesses();
+    expect(workers).toHaveLength(2);
+    process.kill(workers[0]!, "SIGKILL");
+    await expect.poll(() => second.output()).toMatch(/A server process exited \(SIGKILL\); starting another/);
+    await expect.poll(() => serverProcesses().filter((pid) => pid !== workers[0]).length, { timeout: 30_000 }).toBe(2);
+    await expect.poll(async () => (await fetch(`${BASE}/api/health`)).status, { timeout: 30_000 }).toBe(200);
 
     const databaseUrl = readFileSync(path.join(DATA_DIR, "database-url"), "utf8").trim();
     const status = execFileSync("npx", ["prisma", "migrate", "status"], { env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: "utf8" });

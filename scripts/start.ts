@@ -1,4 +1,4 @@
-// `npm start`: serves Tanfeeth on PORT (3000).
+// `npm start`: serves Tanfeeth on PORT (3000), one server process per core (WEB_CONCURRENCY).
 // Without DATABASE_URL it runs an embedded PostgreSQL 15 (data in .data/postgres, kept
 // across restarts), applies the migrations, seeds the 35th session and demo data into an
 // empty database, builds if the sources changed, and serves. With DATABASE_URL it uses that
@@ -11,6 +11,7 @@ import pg from "pg";
 import { generateTotpSecret, isTotpSecret } from "../lib/auth/totp";
 import { DEFAULT_DEMO_PASSWORD, demoAccounts } from "../prisma/seed-data/demo";
 import { buildIsCurrent, recordBuild } from "./support/build-fingerprint";
+import { startNextCluster, workerCount, type NextCluster } from "./support/next-cluster";
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedDatabase } from "./support/embedded-postgres";
 import { run } from "./support/run";
 
@@ -49,6 +50,7 @@ function printDemoAccounts(password: string, totpSecret: string) {
 }
 
 async function main() {
+  const workers = dev ? 1 : workerCount(process.env);
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1" };
   // next-auth builds its callback and redirect URLs on it; set it to the public https:// URL in production.
   env.NEXTAUTH_URL ||= `http://localhost:${port}`;
@@ -85,34 +87,30 @@ async function main() {
     recordBuild(root);
   }
 
-  // Node runs Next directly (no npx in between), so that signals reach the server.
-  const server = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "--port", String(port)], {
-    cwd: root,
-    env: { ...env, NODE_ENV: dev ? "development" : "production", PORT: String(port) },
-    stdio: "inherit",
-  });
+  const serverEnv: NodeJS.ProcessEnv = { ...env, NODE_ENV: dev ? "development" : "production", PORT: String(port) };
+  const server = dev ? devServer(serverEnv) : startNextCluster({ port, workers, env: serverEnv });
 
   if (embedded) printDemoAccounts(demoPassword, env.DEMO_TOTP_SECRET!);
   console.log(`\nTanfeeth: http://localhost:${port}\n`);
 
   let stopping = false;
-  const stop = async (signal: NodeJS.Signals) => {
+  const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
-    server.kill(signal);
-    await new Promise((resolve) => (server.exitCode === null ? server.once("exit", resolve) : resolve(null)));
-    if (embedded) await embedded.stop();
-    process.exit(0);
+    server.stop(signal);
   };
-  process.on("SIGINT", () => void stop("SIGINT"));
-  process.on("SIGTERM", () => void stop("SIGTERM"));
-  server.on("exit", (code) => {
-    if (stopping) return;
-    void (async () => {
-      if (embedded) await embedded.stop();
-      process.exit(code ?? 1);
-    })();
-  });
+  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  const code = await server.exited;
+  if (embedded) await embedded.stop();
+  process.exit(stopping ? 0 : code);
+}
+
+/** `next dev`, one process; Node runs Next directly (no npx in between), so that signals reach it. */
+function devServer(env: NodeJS.ProcessEnv): NextCluster {
+  const server = spawn(process.execPath, [nextBin, "dev", "--port", String(port)], { cwd: root, env, stdio: "inherit" });
+  const exited = new Promise<number>((resolve) => server.once("exit", (code) => resolve(code ?? 1)));
+  return { exited, stop: (signal) => void server.kill(signal) };
 }
 
 main().catch(async (error: unknown) => {

@@ -1,10 +1,10 @@
-// The app under the load benchmarks (run.ts, profile.ts): a production build served by
-// `next start` on loopback, against its own embedded database filled with the dashboard
+// The app under the load benchmarks (run.ts, profile.ts): a production build served as
+// `npm start` serves it (one Next.js process per core, WEB_CONCURRENCY) on loopback, against its own embedded database filled with the dashboard
 // benchmark's data (generated once per size).
-import { spawn, type StdioOptions } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { buildIsCurrent, recordBuild } from "../../scripts/support/build-fingerprint";
+import { startNextCluster, workerCount } from "../../scripts/support/next-cluster";
 import { run } from "../../scripts/support/run";
 import { createReferenceDatabase, databaseExists, startBenchServer } from "../dashboard/bench-database";
 import { BENCH_PASSWORD } from "../dashboard/reference-rows";
@@ -46,7 +46,7 @@ async function signIn(base: string, email: string): Promise<string> {
   return session.split(";")[0]!;
 }
 
-export async function startBenchApp(options: { port: number; reports: number; nodeArgs?: string[]; stdio?: StdioOptions }): Promise<BenchApp> {
+export async function startBenchApp(options: { port: number; reports: number; workers?: number; nodeArgs?: string[] }): Promise<BenchApp> {
   const base = `http://127.0.0.1:${options.port}`;
   const server = await startBenchServer();
   const name = `load_${options.reports}`;
@@ -64,9 +64,11 @@ export async function startBenchApp(options: { port: number; reports: number; no
     await server.stop();
     throw error;
   }
-  const app = spawn(process.execPath, [...(options.nodeArgs ?? []), path.join(root, "node_modules/next/dist/bin/next"), "start", "--port", String(options.port)], {
-    cwd: root,
-    stdio: options.stdio ?? "ignore",
+  const app = startNextCluster({
+    port: options.port,
+    workers: options.workers ?? workerCount(process.env),
+    execArgv: options.nodeArgs,
+    quiet: true,
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -76,10 +78,9 @@ export async function startBenchApp(options: { port: number; reports: number; no
       NEXT_TELEMETRY_DISABLED: "1",
     },
   });
-  const exited = new Promise((resolve) => app.once("exit", resolve));
   const stop = async () => {
-    if (app.exitCode === null && app.signalCode === null) app.kill("SIGINT");
-    await exited;
+    app.stop("SIGINT");
+    await app.exited;
     await server.stop();
   };
   try {

@@ -91,7 +91,7 @@ async function main() {
     port: PORT,
     reports: parseCount(values.reports!),
     nodeArgs: values["no-profile"] ? [] : ["--cpu-prof", `--cpu-prof-dir=${profileDir}`],
-    stdio: ["ignore", "ignore", "inherit"],
+    workers: 1,
   });
   try {
     const cookie = await app.signIn("delegate.qa@bench.tanfeeth.org");
