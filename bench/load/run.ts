@@ -17,6 +17,7 @@ import { parseArgs } from "node:util";
 import autocannon, { type Request, type Result } from "autocannon";
 import { parseCount } from "../dashboard/cli-args";
 import { BENCH_PASSWORD } from "../dashboard/reference-rows";
+import { workerCount } from "../../scripts/support/next-cluster";
 import { startBenchApp } from "./bench-app";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -223,7 +224,9 @@ function printTable(title: string, rows: EndpointResult[]) {
 
 async function main() {
   const reports = parseCount(values.reports!);
-  const app = await startBenchApp({ port: PORT, reports });
+  const workers = workerCount(process.env);
+  console.log(`${workers} server processes (WEB_CONCURRENCY), as npm start runs them.`);
+  const app = await startBenchApp({ port: PORT, reports, workers });
   try {
     const cookie = await app.signIn("delegate.qa@bench.tanfeeth.org");
 
@@ -257,6 +260,7 @@ async function main() {
     const results = {
       measuredAt: new Date().toISOString(),
       machine: `${os.cpus().length} cores shared with other work, loopback`,
+      serverProcesses: workers,
       reports,
       durationSeconds: duration,
       timelinePair: { ...TIMELINE_PAIR, reports: timelineReports },
