@@ -52,10 +52,10 @@ const LINKS = {
   sql: `https://www.example.gov/q?sql=${payload("SQL-looking")}`,
   bidi: "https://www.example.gov/report\u202Efdp.exe",
 };
-/** Stored names of the evidence files (markup characters and bidi controls are dropped). */
+/** Stored names of the evidence files (markup characters and bidi controls dropped, the detected type's extension added). */
 const FILES = [
   { typed: "<img src=x onerror=alert('xss-file')>.pdf", stored: "img src=x onerror=alert('xss-file').pdf" },
-  { typed: "report\u202Efdp.exe", stored: "reportfdp.exe" },
+  { typed: "report\u202Efdp.exe", stored: "reportfdp.exe.pdf" },
 ];
 
 // A megabyte in a one-line field, of one letter: Chrome takes many seconds per frame to shape a

@@ -43,16 +43,24 @@ export async function detectEvidenceType(bytes: Uint8Array): Promise<EvidenceTyp
   return { ext, mime: ACCEPTED[ext]! };
 }
 
+/** Extensions that name the same type as the detected one. */
+const SAME_TYPE: Record<string, string[]> = { jpg: ["jpg", "jpeg", "jpe"] };
+
 /**
  * A file name safe to store and to send back: no path, no control characters, no bidi controls
- * (U+202E makes "report\u202Efdp.exe" look like "reportexe.pdf"), at most 200 characters.
+ * (U+202E makes "report\u202Efdp.exe" look like "reportexe.pdf"), at most 200 characters, and
+ * ending in the extension of the type its bytes were detected as (`ext`): a PDF uploaded as
+ * "x.html" downloads as "x.html.pdf", so that no program opens it as something else.
  */
-export function safeFilename(name: string, fallbackExt: string): string {
+export function safeFilename(name: string, ext: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
   const cleaned = base.replace(/[\u0000-\u001f\u007f"<>|:*?\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "").replace(/\s+/g, " ").trim();
   const chars = [...cleaned];
   const short = chars.length > 200 ? chars.slice(chars.length - 200).join("") : cleaned;
-  return short && short !== "." && short !== ".." ? short : `evidence.${fallbackExt}`;
+  if (!short || short === "." || short === "..") return `evidence.${ext}`;
+  const dot = short.lastIndexOf(".");
+  const given = dot > 0 ? short.slice(dot + 1).toLowerCase() : "";
+  return (SAME_TYPE[ext] ?? [ext]).includes(given) ? short : `${short}.${ext}`;
 }
 
 /** Content-Disposition for a download: always an attachment, the name in ASCII and in UTF-8. */
