@@ -10,7 +10,7 @@ import path from "node:path";
 import pg from "pg";
 import { generateTotpSecret, isTotpSecret } from "../lib/auth/totp";
 import { DEFAULT_DEMO_PASSWORD, demoAccounts } from "../prisma/seed-data/demo";
-import { buildIsCurrent, recordBuild } from "./support/build-fingerprint";
+import { buildIfChanged } from "./support/build-fingerprint";
 import { startNextCluster, workerCount, type NextCluster } from "./support/next-cluster";
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedDatabase } from "./support/embedded-postgres";
 import { run } from "./support/run";
@@ -81,11 +81,7 @@ async function main() {
     }
   }
 
-  if (!dev && !buildIsCurrent(root)) {
-    console.log("Building the app (sources changed since the last build) …");
-    await run("npx", ["next", "build"], { env: { ...env, NODE_ENV: "production" } });
-    recordBuild(root);
-  }
+  if (!dev) await buildIfChanged(root, { env, announce: "Building the app (sources changed since the last build) …" });
 
   const serverEnv: NodeJS.ProcessEnv = { ...env, NODE_ENV: dev ? "development" : "production", PORT: String(port) };
   const server = dev ? devServer(serverEnv) : startNextCluster({ port, workers, env: serverEnv });

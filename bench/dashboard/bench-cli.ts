@@ -17,7 +17,7 @@ import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import pg from "pg";
 import { freePort } from "../../scripts/support/embedded-postgres";
-import { buildIsCurrent, recordBuild } from "../../scripts/support/build-fingerprint";
+import { buildIfChanged } from "../../scripts/support/build-fingerprint";
 import { run } from "../../scripts/support/run";
 import { databaseExists, startBenchServer } from "./bench-database";
 import { databaseNameFor, parseCount } from "./cli-args";
@@ -71,13 +71,9 @@ async function prepareDatabase(size: Size) {
 }
 
 async function ensureBuild() {
-  if (buildIsCurrent(root)) {
+  if (!(await buildIfChanged(root, { env: process.env, announce: "Production build: building (next build) …" }))) {
     log("Production build: up to date (.next).");
-    return;
   }
-  log("Production build: building (next build) …");
-  await run("npx", ["next", "build"], { env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" }, cwd: root });
-  recordBuild(root);
 }
 
 async function waitFor(url: string, timeoutMs = 60_000) {

@@ -3,9 +3,8 @@
 // benchmark's data (generated once per size).
 import { randomBytes } from "node:crypto";
 import path from "node:path";
-import { buildIsCurrent, recordBuild } from "../../scripts/support/build-fingerprint";
+import { buildIfChanged } from "../../scripts/support/build-fingerprint";
 import { startNextCluster, workerCount } from "../../scripts/support/next-cluster";
-import { run } from "../../scripts/support/run";
 import { createReferenceDatabase, databaseExists, startBenchServer } from "../dashboard/bench-database";
 import { BENCH_PASSWORD } from "../dashboard/reference-rows";
 import { generateDashboardData } from "../dashboard/generate";
@@ -55,11 +54,7 @@ export async function startBenchApp(options: { port: number; reports: number; wo
       console.log(`Generating ${name} …`);
       await generateDashboardData(await createReferenceDatabase(server, name), { reports: options.reports });
     }
-    if (!buildIsCurrent(root)) {
-      console.log("Building …");
-      await run("npx", ["next", "build"], { env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } });
-      recordBuild(root);
-    }
+    await buildIfChanged(root, { env: process.env, announce: "Building …" });
   } catch (error) {
     await server.stop();
     throw error;

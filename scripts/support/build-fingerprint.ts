@@ -1,8 +1,9 @@
-// Decides whether `npm start` must build: a hash of everything that goes into the build,
-// compared with the hash recorded after the last successful build.
+// Decides whether `npm start` (and the benchmarks) must build: a hash of everything that goes
+// into the build, compared with the hash recorded after the last successful build.
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { run } from "./run";
 
 const INPUTS = [
   "app",
@@ -39,12 +40,17 @@ function fingerprint(root: string): string {
 
 const stampFile = (root: string) => path.join(root, ".next", "tanfeeth-build.sha256");
 
-export function buildIsCurrent(root: string): boolean {
+/**
+ * Runs `next build` (production) unless the last build was of these very sources, then records
+ * them. The sources are hashed before the build starts, so that a file edited during the build
+ * makes the next start build again. Resolves true when it built.
+ */
+export async function buildIfChanged(root: string, options: { env: NodeJS.ProcessEnv; announce: string }): Promise<boolean> {
+  const sources = fingerprint(root);
   const stamp = stampFile(root);
-  if (!existsSync(path.join(root, ".next", "BUILD_ID")) || !existsSync(stamp)) return false;
-  return readFileSync(stamp, "utf8") === fingerprint(root);
-}
-
-export function recordBuild(root: string): void {
-  writeFileSync(stampFile(root), fingerprint(root));
+  if (existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === sources) return false;
+  console.log(options.announce);
+  await run("npx", ["next", "build"], { env: { ...options.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" }, cwd: root });
+  writeFileSync(stamp, sources);
+  return true;
 }
