@@ -35,4 +35,16 @@ describe("readJson", () => {
     expect(await refusal(new NextRequest("http://localhost/x", streamed))).toEqual({ body: ["tooLarge"] });
     expect(pulled).toBeLessThan(10);
   });
+
+  // A client that disconnects while sending its body is not a server error (no 500, no error log).
+  it("answers a body cut off by the client as incomplete input", async () => {
+    const cut = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"narrative":"'));
+        controller.error(Object.assign(new Error("aborted"), { code: "ECONNRESET" }));
+      },
+    });
+    const streamed = { method: "POST", body: cut, duplex: "half" } as ConstructorParameters<typeof NextRequest>[1];
+    expect(await refusal(new NextRequest("http://localhost/x", streamed))).toEqual({ body: ["incomplete"] });
+  });
 });

@@ -12,7 +12,14 @@ async function readText(request: NextRequest, limit: number): Promise<string> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch {
+      // The client went away mid-body (Node: "aborted", ECONNRESET): an incomplete request, not a server fault.
+      throw new InvalidInputError({ body: ["incomplete"] });
+    }
+    const { done, value } = chunk;
     if (done) break;
     size += value.byteLength;
     if (size > limit) {
