@@ -21,7 +21,7 @@ export type NextCluster = {
 };
 
 /** WEB_CONCURRENCY (the usual name), else one worker per core. */
-export function workerCount(env: { WEB_CONCURRENCY?: string }): number {
+export function workerCount(env: Record<string, string | undefined>): number {
   const configured = Number(env.WEB_CONCURRENCY);
   if (env.WEB_CONCURRENCY === undefined || env.WEB_CONCURRENCY === "") return availableParallelism();
   if (!Number.isInteger(configured) || configured < 1 || configured > 64) {
