@@ -65,11 +65,17 @@ describe("sessions", () => {
     await expect(createCouncilSession(secretariat, session(40), null)).rejects.toBeInstanceOf(InvalidInputError);
   });
 
-  it("edits a session and records what it was before", async () => {
+  it("edits a session and records what it was before: the fields that changed", async () => {
     await updateCouncilSession(secretariat, { ...session(40), sessionNumber: 40, cityEn: "Tunis (Gammarth)" }, null);
     const [row] = await auditRows("session.updated");
-    expect(row!.before).toMatchObject({ cityEn: "Tunis" });
-    expect(row!.after).toMatchObject({ cityEn: "Tunis (Gammarth)" });
+    // Not the communiqué, unchanged (it can be 200,000 characters).
+    expect(row!.before).toEqual({ number: 40, cityEn: "Tunis" });
+    expect(row!.after).toEqual({ number: 40, cityEn: "Tunis (Gammarth)" });
+    const communiqueAr = `${session(40).communiqueAr} واتفقوا على تبادل الخبرات.`;
+    await updateCouncilSession(secretariat, { ...session(40), sessionNumber: 40, cityEn: "Tunis (Gammarth)", endsOn: new Date("2030-03-03T00:00:00Z"), communiqueAr }, null);
+    const second = (await auditRows("session.updated")).at(-1);
+    expect(second!.before).toEqual({ number: 40, endsOn: null, communiqueAr: session(40).communiqueAr });
+    expect(second!.after).toEqual({ number: 40, endsOn: "2030-03-03", communiqueAr });
   });
 
   it("is not for delegates", async () => {

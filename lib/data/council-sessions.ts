@@ -222,16 +222,21 @@ export async function updateCouncilSession(actor: Actor, input: UpdateSessionInp
     if (!before) throw new NotFoundError("session");
     await tx.councilSession.update({ where: { id: before.id }, data });
     const { id, ...beforeFields } = before;
-    await appendAudit(tx, {
-      actor,
-      action: "session.updated",
-      targetType: "session",
-      targetId: id,
-      before: auditJson(beforeFields),
-      after: auditJson({ number: sessionNumber, ...data }),
-      ip,
-    });
+    await appendAudit(tx, { actor, action: "session.updated", targetType: "session", targetId: id, ...changedFields(beforeFields, data), ip });
   });
+}
+
+/**
+ * The audit row's before and after of an edit: the fields that changed, and the session's
+ * number. A communiqué can be 200,000 characters; it is recorded when it changes, not with
+ * every edit of a city or a date.
+ */
+function changedFields(before: Record<string, unknown>, after: Record<string, unknown>) {
+  const was = auditJson(before) as Record<string, unknown>;
+  const is = auditJson(after) as Record<string, unknown>;
+  const changed = Object.keys(is).filter((key) => JSON.stringify(was[key] ?? null) !== JSON.stringify(is[key] ?? null));
+  const pick = (record: Record<string, unknown>) => ({ number: was.number, ...Object.fromEntries(changed.map((key) => [key, record[key] ?? null])) });
+  return { before: auditJson(pick(was)), after: auditJson(pick(is)) };
 }
 
 /** Replaces the session's communiqué in one language (the import screen's text). */
