@@ -25,7 +25,8 @@ export type TimelineItem = {
     /** The narrative, rendered on the server (components/narrative.tsx). */
     narrative: ReactNode;
     links: string[];
-    files: { id: string; filename: string; size: number }[];
+    /** Sizes formatted on the server ("12 kB"). */
+    files: { id: string; filename: string; size: string }[];
     review: { text: string; at: DateView } | null;
   };
   /** A decision's comment, an assessment's score line, a message's body. */
@@ -92,7 +93,7 @@ export function TimelineView({ items, words }: { items: TimelineItem[]; words: T
                         <a href={`/api/v1/evidence/${file.id}`} className="text-brand-700 underline" dir="auto" data-testid="evidence-file">
                           {file.filename}
                         </a>
-                        <span className="ms-2 text-xs text-stone-500" dir="ltr">{Math.ceil(file.size / 1024)} KB</span>
+                        <span className="ms-2 text-xs text-stone-500">{file.size}</span>
                       </li>
                     ))}
                   </ul>

@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { Narrative } from "@/components/narrative";
 import { isolate } from "@/lib/i18n/bidi";
 import type { TimelineEntry } from "@/lib/data/history";
-import { formatDateTime } from "@/lib/i18n/format";
+import { formatDateTime, formatFileSize } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
 import { TimelineView, type TimelineItem } from "./timeline-view";
 
@@ -34,7 +34,7 @@ export async function Timeline({ entries, locale }: { entries: TimelineEntry[]; 
             reason: entry.notApplicableReason,
             narrative: entry.narrative ? <Narrative text={entry.narrative} /> : null,
             links: entry.evidenceLinks,
-            files: entry.files.map(({ id, filename, size }) => ({ id, filename, size })),
+            files: entry.files.map(({ id, filename, size }) => ({ id, filename, size: formatFileSize(size, locale) })),
             review: entry.review
               ? { text: t(entry.review.decision === "VALIDATE" ? "validatedBy" : "returnedBy", { name: isolate(entry.review.reviewer) }), at: at(entry.review.at) }
               : null,

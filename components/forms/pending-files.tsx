@@ -7,7 +7,8 @@ import { removeEvidenceFileAction } from "@/lib/actions/reports";
 import { FormStatus } from "./form-status";
 import { SubmitButton } from "./submit-button";
 
-type File = { id: string; filename: string; size: number };
+/** A pending file, its size formatted on the server ("12 kB"). */
+type File = { id: string; filename: string; size: string };
 
 function PendingFile({ file }: { file: File }) {
   const t = useTranslations("reporting.form");
@@ -15,7 +16,7 @@ function PendingFile({ file }: { file: File }) {
   return (
     <li className="flex flex-wrap items-center gap-3">
       <a href={`/api/v1/evidence/${file.id}`} className="text-brand-700 underline" dir="auto">{file.filename}</a>
-      <span className="text-xs text-stone-500" dir="ltr">{Math.ceil(file.size / 1024)} KB</span>
+      <span className="text-xs text-stone-500">{file.size}</span>
       <form action={action}>
         <input type="hidden" name="fileId" value={file.id} />
         <SubmitButton variant="secondary">{t("removeFile")}</SubmitButton>

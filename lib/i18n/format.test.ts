@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, formatNumber, formatPercent, formatSigned } from "./format";
+import { formatDate, formatDateTime, formatFileSize, formatNumber, formatPercent, formatSigned } from "./format";
 
 const session35 = new Date("2018-03-07T00:00:00Z");
 
@@ -28,6 +28,17 @@ describe("formatDate", () => {
 describe("formatDateTime", () => {
   it("labels times as UTC", () => {
     expect(formatDateTime(new Date("2018-03-07T09:30:00Z"), "en").gregorian).toMatch(/9:30.*UTC$/);
+  });
+});
+
+describe("formatFileSize", () => {
+  it("gives kilobytes under a megabyte, megabytes above, in the locale's words", () => {
+    expect(formatFileSize(1, "en")).toBe("1 kB");
+    expect(formatFileSize(12_000, "en")).toBe("12 kB");
+    expect(formatFileSize(1.5 * 1024 * 1024, "en")).toBe("1.5 MB");
+    expect(formatFileSize(10 * 1024 * 1024, "en")).toBe("10 MB");
+    expect(formatFileSize(12_000, "ar")).toContain("كيلوبايت");
+    expect(formatFileSize(12_000, "ar")).not.toContain("kB");
   });
 });
 

@@ -77,6 +77,17 @@ export function formatSigned(value: number, locale: Locale): string {
   );
 }
 
+/** A file's size, in kB under a megabyte, else in MB ("12 kB", "1.5 MB"), in the locale's words. */
+export function formatFileSize(bytes: number, locale: Locale): string {
+  const megabytes = bytes >= 1024 * 1024;
+  const value = megabytes ? Math.round((bytes / (1024 * 1024)) * 10) / 10 : Math.max(1, Math.ceil(bytes / 1024));
+  return remembered(`f ${locale} ${megabytes} ${value}`, () =>
+    cached(`size ${locale} ${megabytes}`, () =>
+      new Intl.NumberFormat(locale, { style: "unit", unit: megabytes ? "megabyte" : "kilobyte", unitDisplay: "short", maximumFractionDigits: 1 }),
+    ).format(value),
+  );
+}
+
 /** A month and its year ("Mar 2024"), in UTC. */
 export function formatMonth(date: Date, locale: Locale): string {
   return remembered(`m ${locale} ${date.getTime()}`, () =>

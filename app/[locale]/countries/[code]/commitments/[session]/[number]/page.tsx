@@ -21,6 +21,7 @@ import { getOwnDraft } from "@/lib/data/reports";
 import { Link } from "@/lib/i18n/navigation";
 import { pickLocalized } from "@/lib/i18n/localized";
 import { isolate } from "@/lib/i18n/bidi";
+import { formatFileSize } from "@/lib/i18n/format";
 import { localePath } from "@/lib/i18n/paths";
 import type { Locale } from "@/lib/i18n/routing";
 import { CommitmentCodeParamsSchema } from "@/lib/validation/commitment";
@@ -186,7 +187,7 @@ export default async function PairPage({ params, searchParams }: Props) {
                     <p className="mt-1 whitespace-pre-line" dir="auto">{latestReport.review.comment}</p>
                   </div>
                 ) : null}
-                <PendingFiles files={pending} />
+                <PendingFiles files={pending.map((file) => ({ ...file, size: formatFileSize(file.size, locale) }))} />
                 <ReportForm commitment={view.commitment.code} baseVersion={form.baseVersion} defaults={form.defaults} />
               </section>
             ) : null}
