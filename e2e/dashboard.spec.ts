@@ -107,14 +107,18 @@ test.describe("the progress dashboard, as Algeria's delegate", () => {
 });
 
 test.describe("signing out from the dashboard's header", () => {
-  test("ends the session and lands on the sign-in page", async ({ page }) => {
+  test("ends the session — a copy of its cookie too — and lands on the sign-in page", async ({ page, request }) => {
     const response = await signInOverHttp(page.request, { email: DEMO_EMAIL.observer });
     expect(response.status()).toBe(200);
     await page.goto("/en?session=35");
     await expect(page.getByTestId("matrix")).toBeVisible();
+    const session = (await page.context().cookies()).find((cookie) => cookie.name.endsWith("next-auth.session-token"))!;
+    const copy = { cookie: `${session.name}=${session.value}` };
+    expect((await request.get("/api/v1/me", { headers: copy })).status()).toBe(200);
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/en\/sign-in$/);
     await page.goto("/en");
     await expect(page).toHaveURL(/\/en\/sign-in/);
+    expect((await request.get("/api/v1/me", { headers: copy })).status()).toBe(401);
   });
 });

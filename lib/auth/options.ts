@@ -1,15 +1,16 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { recordSignOut } from "@/lib/data/accounts";
 import { env, secureCookies } from "@/lib/env";
 import { clientAddress } from "./client-address";
-import { SESSION_IDLE_SECONDS } from "./session-policy";
+import { SESSION_IDLE_SECONDS, validSession } from "./session-policy";
 import { authenticate } from "./sign-in";
 
 // next-auth 4 with email + password (+ TOTP) and JWT sessions. The token carries only the
-// user id, the session version and the sign-in time: role and country are read from the
-// database on every request (lib/auth/session.ts).
+// user id, the session version, the sign-in time and an id of this sign-in: role and country
+// are read from the database on every request (lib/auth/session.ts).
 export const authOptions: NextAuthOptions = {
   secret: env.AUTH_SECRET,
   useSecureCookies: secureCookies,
@@ -40,6 +41,7 @@ export const authOptions: NextAuthOptions = {
           sub: user.id,
           sessionVersion: (user as { sessionVersion?: number }).sessionVersion,
           authTime: Math.floor(Date.now() / 1000),
+          sid: randomUUID(),
         };
       }
       return token;
@@ -55,7 +57,8 @@ export const authOptions: NextAuthOptions = {
   },
   events: {
     async signOut({ token }) {
-      if (token?.sub) await recordSignOut(token.sub);
+      const session = validSession(token);
+      if (session) await recordSignOut(session);
     },
   },
 };

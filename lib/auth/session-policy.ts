@@ -4,15 +4,19 @@
 export const SESSION_IDLE_SECONDS = 30 * 60;
 export const SESSION_MAX_SECONDS = 12 * 60 * 60;
 
-export type SessionClaims = { sub?: string; sessionVersion?: unknown; authTime?: unknown };
+export type SessionClaims = { sub?: string; sessionVersion?: unknown; authTime?: unknown; sid?: unknown };
 
-export type ValidSession = { userId: string; sessionVersion: number; authTime: number };
+/** `sessionId` names this sign-in, so that signing out ends it and no other session of the user. */
+export type ValidSession = { userId: string; sessionVersion: number; authTime: number; sessionId: string };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** The claims of a decoded, unexpired session token, if they are complete and within 12 hours. */
 export function validSession(claims: SessionClaims | null, nowSeconds = Math.floor(Date.now() / 1000)): ValidSession | null {
   if (!claims?.sub || typeof claims.sessionVersion !== "number" || typeof claims.authTime !== "number") return null;
+  if (typeof claims.sid !== "string" || !UUID.test(claims.sid)) return null;
   if (claims.authTime > nowSeconds + 60 || nowSeconds - claims.authTime >= SESSION_MAX_SECONDS) return null;
-  return { userId: claims.sub, sessionVersion: claims.sessionVersion, authTime: claims.authTime };
+  return { userId: claims.sub, sessionVersion: claims.sessionVersion, authTime: claims.authTime, sessionId: claims.sid };
 }
 
 export function sessionCookieName(secure: boolean): string {

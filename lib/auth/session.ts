@@ -27,7 +27,7 @@ export async function actorFromSessionToken(token: string | undefined): Promise<
     return null;
   }
   const session = validSession(claims);
-  return session ? getActorForSession(session.userId, session.sessionVersion) : null;
+  return session ? getActorForSession(session) : null;
 }
 
 /** The actor of a route handler's request (read from its own cookies, so handlers are testable). */

@@ -1,5 +1,6 @@
 // Threat: a stolen or left-behind session cookie keeps working after the events that should
 // end it (sign out everywhere, new password, deactivation, new role or country).
+import { randomUUID } from "node:crypto";
 import { encode } from "next-auth/jwt";
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
@@ -16,6 +17,7 @@ import {
   changeOwnPassword,
   confirmTotpEnrollment,
   openPasswordLink,
+  recordSignOut,
   setPasswordWithLink,
   signOutEverywhere,
   startTotpEnrollment,
@@ -44,11 +46,32 @@ describe("sessions and their revocation", () => {
   it("refuses garbage, a cookie signed with another secret, an idle-expired and a 12-hour-old session", async () => {
     const { user } = await withSession();
     expect(await actorFromSessionToken("not a token")).toBeNull();
-    const claims = { sub: user.id, sessionVersion: 1, authTime: Math.floor(Date.now() / 1000) };
+    const claims = { sub: user.id, sessionVersion: 1, authTime: Math.floor(Date.now() / 1000), sid: randomUUID() };
+    // Positive control: the same claims, signed with the app's secret, are a session.
+    expect(await actorFromSessionToken(await encode({ token: claims, secret: env.AUTH_SECRET }))).not.toBeNull();
     expect(await actorFromSessionToken(await encode({ token: claims, secret: "another secret of thirty-two characters!" }))).toBeNull();
     expect(await actorFromSessionToken(await encode({ token: claims, secret: env.AUTH_SECRET, maxAge: -60 }))).toBeNull();
     const old = { ...claims, authTime: Math.floor(Date.now() / 1000) - SESSION_MAX_SECONDS - 1 };
     expect(await actorFromSessionToken(await encode({ token: old, secret: env.AUTH_SECRET }))).toBeNull();
+  });
+
+  // Threat: a cookie copied before "Sign out" (a shared computer, a proxy log) used afterwards.
+  it("ends this session, and no other, when the user signs out; forgets sessions past their 12 hours", async () => {
+    const { user } = await withSession();
+    const here = randomUUID();
+    const token = await sessionToken(user.id, { sessionId: here });
+    const elsewhere = await sessionToken(user.id);
+    const authTime = Math.floor(Date.now() / 1000);
+    const stale = randomUUID();
+    await db.endedSession.create({ data: { id: stale, expiresAt: new Date(Date.now() - 1000) } });
+    await recordSignOut({ userId: user.id, sessionVersion: 1, authTime, sessionId: here });
+    expect(await actorFromSessionToken(token)).toBeNull();
+    expect(await actorFromSessionToken(elsewhere)).not.toBeNull();
+    expect(await db.endedSession.findUnique({ where: { id: here } })).toEqual({ id: here, expiresAt: new Date((authTime + SESSION_MAX_SECONDS) * 1000) });
+    expect(await db.endedSession.findUnique({ where: { id: stale } })).toBeNull();
+    // Signing out twice (two tabs) is no error.
+    await recordSignOut({ userId: user.id, sessionVersion: 1, authTime, sessionId: here });
+    expect(await db.auditLog.count({ where: { action: "auth.sign_out", targetId: user.id } })).toBe(2);
   });
 
   it("ends every session when the user signs out everywhere", async () => {

@@ -2,6 +2,8 @@ import "server-only";
 // The signed-in user's own account: sign-in checks, sessions, password and two-factor.
 import { createHash, randomBytes } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
+import { SESSION_MAX_SECONDS, type ValidSession } from "@/lib/auth/session-policy";
+import type { Role } from "@/generated/prisma/client";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { requiresTwoFactor } from "@/lib/auth/permissions";
 import {
@@ -17,15 +19,30 @@ import { appendAudit } from "./audit";
 
 const actorSelect = { id: true, email: true, name: true, role: true, countryCode: true } as const;
 
-/** The actor behind a session, or null when the session has been revoked or the user deactivated. */
-export async function getActorForSession(userId: string, sessionVersion: number): Promise<Actor | null> {
-  const user = await db.user.findUnique({
-    where: { id: userId },
-    select: { ...actorSelect, sessionVersion: true, deactivatedAt: true },
-  });
-  if (!user || user.deactivatedAt || user.sessionVersion !== sessionVersion) return null;
-  const { sessionVersion: _version, deactivatedAt: _deactivated, ...actor } = user;
-  return actor;
+type SessionRow = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  country_code: string | null;
+  session_version: number;
+  deactivated: boolean;
+  ended: boolean;
+};
+
+/**
+ * The actor behind a session, or null when it was signed out, all the user's sessions were
+ * revoked (sessionVersion bumped), or the user was deactivated. Every request asks: one
+ * statement, written in SQL since it is the most frequent of all.
+ */
+export async function getActorForSession(session: ValidSession): Promise<Actor | null> {
+  const [user] = await db.$queryRaw<SessionRow[]>`
+    SELECT u.id::text, u.email, u.name, u.role::text AS role, u.country_code, u.session_version,
+           u.deactivated_at IS NOT NULL AS deactivated,
+           EXISTS (SELECT 1 FROM ended_session e WHERE e.id = ${session.sessionId}::uuid) AS ended
+    FROM app_user u WHERE u.id = ${session.userId}::uuid`;
+  if (!user || user.deactivated || user.ended || user.session_version !== session.sessionVersion) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role, countryCode: user.country_code };
 }
 
 export type SignInCandidate = Actor & {
@@ -85,8 +102,17 @@ export async function recordRefusedSignIn(email: string, reason: string, ip: str
   });
 }
 
-export async function recordSignOut(userId: string): Promise<void> {
-  await appendAudit(db, { actor: { id: userId }, action: "auth.sign_out", targetType: "user", targetId: userId });
+/**
+ * Signing out ends this session on the server too: a copy of its cookie is refused from now on.
+ * Sessions that expired anyway are forgotten on the way.
+ */
+export async function recordSignOut(session: ValidSession): Promise<void> {
+  const expiresAt = new Date((session.authTime + SESSION_MAX_SECONDS) * 1000);
+  await db.$transaction(async (tx) => {
+    await tx.endedSession.deleteMany({ where: { expiresAt: { lt: new Date() } } });
+    await tx.endedSession.upsert({ where: { id: session.sessionId }, create: { id: session.sessionId, expiresAt }, update: {} });
+    await appendAudit(tx, { actor: { id: session.userId }, action: "auth.sign_out", targetType: "user", targetId: session.userId });
+  });
 }
 
 /** Ends every session of the actor at once: the next request with an old cookie is refused. */
