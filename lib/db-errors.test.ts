@@ -12,6 +12,8 @@ describe("isDatabaseUnavailable", () => {
     expect(isDatabaseUnavailable(known("P2010", { driverAdapterError: { cause: { kind: "postgres", originalCode: "57P01" } } }))).toBe(true);
     expect(isDatabaseUnavailable(new Error("Connection terminated unexpectedly"))).toBe(true);
     expect(isDatabaseUnavailable(Object.assign(new Error("wrapped"), { cause: new Error("connect ECONNREFUSED 127.0.0.1:5432") }))).toBe(true);
+    // What the pool reports when PostgreSQL closes an idle connection on shutdown (logged as a warning, lib/db.ts).
+    expect(isDatabaseUnavailable(Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" }))).toBe(true);
   });
 
   it("does not excuse bugs and bad requests as outages", () => {

@@ -1,6 +1,7 @@
 // The one PrismaClient of the process, on PostgreSQL through node-postgres.
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
+import { isDatabaseUnavailable } from "@/lib/db-errors";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 
@@ -17,7 +18,12 @@ function createClient() {
       application_name: "tanfeeth",
     },
     {
-      onPoolError: (error) => logger.error("database pool error", { error: error.message }),
+      // An idle connection that PostgreSQL closed (a restart, a shutdown) is dropped by the pool,
+      // which opens another when needed: expected, not an error of the app.
+      onPoolError: (error) =>
+        isDatabaseUnavailable(error)
+          ? logger.warn("database closed an idle connection", { reason: error.message })
+          : logger.error("database pool error", { error: error.message }),
       onConnectionError: (error) => logger.error("database connection error", { error: error.message }),
     },
   );
