@@ -19,7 +19,7 @@ import pg from "pg";
 import { freePort } from "../../scripts/support/embedded-postgres";
 import { buildIfChanged } from "../../scripts/support/build-fingerprint";
 import { run } from "../../scripts/support/run";
-import { databaseExists, startBenchServer } from "./bench-database";
+import { databaseExists, migrateDatabase, startBenchServer } from "./bench-database";
 import { databaseNameFor, parseCount } from "./cli-args";
 import { DEFAULT_SEED } from "./generate";
 import { BENCH_EMAIL_DOMAIN, BENCH_PASSWORD, LAST_SESSION } from "./reference-rows";
@@ -65,8 +65,7 @@ async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T
 
 /** The generated database, migrated to this branch and vacuumed as autovacuum would have on a live server. */
 async function prepareDatabase(size: Size) {
-  const env = { ...process.env, DATABASE_URL: size.url, CHECKPOINT_DISABLE: "1" };
-  await run("npx", ["prisma", "migrate", "deploy"], { env, quiet: true, cwd: root });
+  await migrateDatabase(size.url);
   await withClient(size.url, (client) => client.query("VACUUM (ANALYZE)"));
 }
 

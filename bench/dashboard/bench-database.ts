@@ -23,11 +23,16 @@ async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T
   }
 }
 
+/** Brings a kept database up to this branch's migrations (idempotent). */
+export async function migrateDatabase(url: string): Promise<void> {
+  await run("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: url, CHECKPOINT_DISABLE: "1" }, quiet: true, cwd: root });
+}
+
 /** Migrates and seeds the template (both idempotent, so a kept template catches up). */
 async function prepareTemplate(server: EmbeddedDatabase): Promise<void> {
   await ensureDatabase(server.adminUrl, TEMPLATE);
   const env = { ...process.env, DATABASE_URL: server.urlFor(TEMPLATE), CHECKPOINT_DISABLE: "1" };
-  await run("npx", ["prisma", "migrate", "deploy"], { env, quiet: true, cwd: root });
+  await migrateDatabase(server.urlFor(TEMPLATE));
   await run("npx", ["tsx", "--conditions=react-server", "prisma/seed.ts"], { env, quiet: true, cwd: root });
   // A template must have no open connections when it is cloned.
   await withClient(server.adminUrl, (client) =>

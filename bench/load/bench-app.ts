@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { buildIfChanged } from "../../scripts/support/build-fingerprint";
 import { startNextCluster, workerCount } from "../../scripts/support/next-cluster";
-import { createReferenceDatabase, databaseExists, startBenchServer } from "../dashboard/bench-database";
+import { createReferenceDatabase, databaseExists, migrateDatabase, startBenchServer } from "../dashboard/bench-database";
 import { BENCH_PASSWORD } from "../dashboard/reference-rows";
 import { generateDashboardData } from "../dashboard/generate";
 
@@ -54,6 +54,8 @@ export async function startBenchApp(options: { port: number; reports: number; wo
       console.log(`Generating ${name} …`);
       await generateDashboardData(await createReferenceDatabase(server, name), { reports: options.reports });
     }
+    // A database generated before the last migrations is brought up to date, as npm start would.
+    await migrateDatabase(server.urlFor(name));
     await buildIfChanged(root, { env: process.env, announce: "Building …" });
   } catch (error) {
     await server.stop();
