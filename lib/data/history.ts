@@ -26,7 +26,8 @@ import { ForbiddenError } from "@/lib/errors";
 import { NO_REPORT, WITHHELD, type DisplayedStatus } from "@/lib/status-scale";
 import { encodeTimelineCursor, TIMELINE_PAGE_SIZE, type TimelinePage } from "@/lib/validation/reports";
 import type { EvidenceFileSummary } from "./evidence";
-import { findCountry, pairCommitmentSelect, toPairCommitment, type PairCommitment, type PairCountry } from "./pairs";
+import { findCountry } from "./countries";
+import { pairCommitmentSelect, toPairCommitment, type PairCommitment, type PairCountry } from "./pairs";
 import { getCurrentSession } from "./sessions";
 
 export type Person = { name: string; role: Role };

@@ -4,6 +4,7 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
+import { findCountry, type CountrySummary } from "./countries";
 
 export type Tx = Prisma.TransactionClient;
 
@@ -17,7 +18,7 @@ export type PairCommitment = {
   withdrawnAt: Date | null;
   theme: { key: string; nameAr: string; nameEn: string };
 };
-export type PairCountry = { code: string; nameAr: string; nameEn: string };
+export type PairCountry = CountrySummary;
 
 export const pairCommitmentSelect = {
   id: true,
@@ -37,17 +38,6 @@ export function toPairCommitment({ session, ...rest }: Prisma.CommitmentGetPaylo
 export async function findCommitment(code: string, client: Pick<Tx, "commitment"> = db): Promise<PairCommitment | null> {
   const row = await client.commitment.findUnique({ where: { code }, select: pairCommitmentSelect });
   return row ? toPairCommitment(row) : null;
-}
-
-// The member states are reference data: seeded, never written by the app. Kept once read.
-const countries = new Map<string, PairCountry>();
-
-export async function findCountry(code: string): Promise<PairCountry | null> {
-  const known = countries.get(code);
-  if (known) return known;
-  const country = await db.country.findUnique({ where: { code }, select: { code: true, nameAr: true, nameEn: true } });
-  if (country) countries.set(code, country);
-  return country;
 }
 
 /** The commitment and country of a pair, or a NotFoundError. */

@@ -183,8 +183,7 @@ export async function saveDraft(actor: Actor, input: DraftInput, ip: string | nu
   });
 }
 
-/** The actor's own draft for the pair, if any: drafts are visible to their author only. */
-/** The actor's own draft on a commitment (by code, "35/6") for their country, or null. */
+/** The actor's own draft on a commitment (by code, "35/6") for their country, or null: drafts are visible to their author only. */
 export async function getOwnDraft(actor: Actor, commitment: string): Promise<Draft | null> {
   if (!actor.countryCode || !canWriteReport(actor, actor.countryCode)) return null;
   return db.reportDraft.findFirst({

@@ -4,6 +4,7 @@ import "server-only";
 // when at least one report of it was submitted within the window — counted by submittedAt, so
 // that it holds whether or not report.roundId was set. Withdrawn commitments are left out.
 import { z } from "zod";
+import { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { canManageRounds, canReadDashboard } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
@@ -178,6 +179,21 @@ export async function getRound(actor: Actor, roundId: string): Promise<RoundDeta
 export type RoundGap = { country: CountrySummary; missing: string[] };
 
 /**
+ * Every (round r, commitment c, member state k) of the round's session, with `hit.found` null
+ * where no report was submitted within the round's dates: the one definition of a gap.
+ */
+const ROUND_PAIRS = Prisma.sql`reporting_round r
+    JOIN commitment c ON c.session_id = r.session_id AND c.withdrawn_at IS NULL
+    CROSS JOIN country k
+    LEFT JOIN LATERAL (
+      SELECT 1 AS found FROM report rp
+      WHERE rp.commitment_id = c.id AND rp.country_code = k.code
+        AND rp.submitted_at >= (r.opens_on::timestamp AT TIME ZONE 'UTC')
+        AND rp.submitted_at < ((r.closes_on + 1)::timestamp AT TIME ZONE 'UTC')
+      LIMIT 1
+    ) hit ON true`;
+
+/**
  * For each of the rounds, the member states with commitments still without a report in it, in
  * protocol order, and those commitments' codes in session order: what the dashboard shows under
  * the open rounds, in one query for all of them (getRound reads a round's every detail).
@@ -189,16 +205,7 @@ export async function listRoundGaps(actor: Actor, roundIds: string[]): Promise<M
   const rows = await db.$queryRaw<{ roundId: string; code: string; nameAr: string; nameEn: string; missing: string[] }[]>`
     SELECT r.id::text AS "roundId", k.code, k.name_ar AS "nameAr", k.name_en AS "nameEn",
            array_agg(c.code ORDER BY c.sort_order, c.code) AS missing
-    FROM reporting_round r
-    JOIN commitment c ON c.session_id = r.session_id AND c.withdrawn_at IS NULL
-    CROSS JOIN country k
-    LEFT JOIN LATERAL (
-      SELECT 1 AS found FROM report rp
-      WHERE rp.commitment_id = c.id AND rp.country_code = k.code
-        AND rp.submitted_at >= (r.opens_on::timestamp AT TIME ZONE 'UTC')
-        AND rp.submitted_at < ((r.closes_on + 1)::timestamp AT TIME ZONE 'UTC')
-      LIMIT 1
-    ) hit ON true
+    FROM ${ROUND_PAIRS}
     WHERE r.id = ANY(${ids}::uuid[]) AND hit.found IS NULL
     GROUP BY r.id, k.code, k.name_ar, k.name_en, k.sort_order
     ORDER BY k.sort_order`;
@@ -211,16 +218,7 @@ export async function listRoundGaps(actor: Actor, roundIds: string[]): Promise<M
 export async function missingPairsOf(roundId: string, countryCode?: string): Promise<{ commitmentId: string; countryCode: string }[]> {
   return db.$queryRaw<{ commitmentId: string; countryCode: string }[]>`
     SELECT c.id::text AS "commitmentId", k.code AS "countryCode"
-    FROM reporting_round r
-    JOIN commitment c ON c.session_id = r.session_id AND c.withdrawn_at IS NULL
-    CROSS JOIN country k
-    LEFT JOIN LATERAL (
-      SELECT 1 AS found FROM report rp
-      WHERE rp.commitment_id = c.id AND rp.country_code = k.code
-        AND rp.submitted_at >= (r.opens_on::timestamp AT TIME ZONE 'UTC')
-        AND rp.submitted_at < ((r.closes_on + 1)::timestamp AT TIME ZONE 'UTC')
-      LIMIT 1
-    ) hit ON true
+    FROM ${ROUND_PAIRS}
     WHERE r.id = ${roundId}::uuid
       AND (${countryCode ?? null}::text IS NULL OR k.code = ${countryCode ?? null}::text)
       AND hit.found IS NULL
