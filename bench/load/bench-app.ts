@@ -12,6 +12,8 @@ import { generateDashboardData } from "../dashboard/generate";
 const root = path.resolve(import.meta.dirname, "../..");
 
 export type BenchApp = {
+  /** The app's database. */
+  databaseUrl: string;
   /** Signs a benchmark account in through next-auth's endpoints; returns its session cookie. */
   signIn(email: string): Promise<string>;
   /** Stops the app (waiting for it, so that a CPU profile is written), then PostgreSQL. */
@@ -86,5 +88,5 @@ export async function startBenchApp(options: { port: number; reports: number; wo
     await stop();
     throw error;
   }
-  return { signIn: (email) => signIn(base, email), stop };
+  return { databaseUrl: server.urlFor(name), signIn: (email) => signIn(base, email), stop };
 }

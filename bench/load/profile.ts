@@ -8,9 +8,11 @@
 //   --connections n   default 4; --duration s default 20; --reports default 100k
 //   --no-profile      measure only (profiling slows the server down by some 10–20%)
 import { mkdirSync, readdirSync, readFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
+import pg from "pg";
 import { parseCount } from "../dashboard/cli-args";
 import { startBenchApp } from "./bench-app";
 
@@ -84,6 +86,49 @@ function summarise(profile: Profile, top: number) {
   show("Inclusive time by function", inclusiveBy);
 }
 
+/**
+ * Statements the database ran for one request: the change in committed transactions (each
+ * statement outside a transaction is one), less the reading of the counter itself.
+ */
+async function countStatements(url: string, request: () => Promise<unknown>): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const read = async () => {
+      // An idle backend flushes its statistics to the shared counters within 10 s.
+      await new Promise((resolve) => setTimeout(resolve, 11_000));
+      await client.query("SELECT pg_stat_clear_snapshot()");
+      const { rows } = await client.query<{ n: string }>("SELECT xact_commit AS n FROM pg_stat_database WHERE datname = current_database()");
+      return Number(rows[0]!.n);
+    };
+    const before = await read();
+    await request();
+    return (await read()) - before - 2;
+  } finally {
+    await client.end();
+  }
+}
+
+/** CPU seconds used so far by the app's server processes and by PostgreSQL's (Linux /proc). */
+function cpuSeconds(databaseUrl: string): { app: number; postgres: number } {
+  const tick = 100; // USER_HZ on Linux
+  let app = 0;
+  let postgres = 0;
+  for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      const seconds = (Number(fields[11]) + Number(fields[12])) / tick; // utime + stime
+      const command = readFileSync(`/proc/${pid}/cmdline`, "utf8");
+      if (command.startsWith("postgres")) postgres += seconds;
+      else if (readFileSync(`/proc/${pid}/environ`, "utf8").split("\0").includes(`DATABASE_URL=${databaseUrl}`)) app += seconds;
+    } catch {
+      // gone, or not ours to read
+    }
+  }
+  return { app, postgres };
+}
+
 async function main() {
   const profileDir = path.join(root, ".data", "profiles", new Date().toISOString().replace(/[:.]/g, "-"));
   if (!values["no-profile"]) mkdirSync(profileDir, { recursive: true });
@@ -98,11 +143,13 @@ async function main() {
     for (const pagePath of values.path!) {
       const response = await fetch(`${BASE}${pagePath}`, { headers: { cookie } });
       const body = await response.arrayBuffer();
-      console.log(`${pagePath}: ${response.status}, ${body.byteLength} bytes`);
       // Warm up (JIT, caches) before measuring.
       await autocannon({ url: `${BASE}${pagePath}`, connections: 2, amount: 20, headers: { cookie } });
+      const statements = await countStatements(app.databaseUrl, () => fetch(`${BASE}${pagePath}`, { headers: { cookie } }).then((r) => r.arrayBuffer()));
+      console.log(`${pagePath}: ${response.status}, ${body.byteLength} bytes, ${statements} statements per request`);
     }
     for (const pagePath of values.path!) {
+      const cpuBefore = cpuSeconds(app.databaseUrl);
       const result = await autocannon({
         url: `${BASE}${pagePath}`,
         connections: Number(values.connections),
@@ -112,6 +159,12 @@ async function main() {
       console.log(
         `${pagePath} c=${values.connections}: ${result.requests.average} req/s, p50 ${result.latency.p50} p90 ${result.latency.p90} ` +
           `p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}, errors ${result.errors + result.timeouts}`,
+      );
+      const cpuAfter = cpuSeconds(app.databaseUrl);
+      const perRequest = (seconds: number) => ((1000 * seconds) / result.requests.total).toFixed(1);
+      console.log(
+        `  CPU per request: app ${perRequest(cpuAfter.app - cpuBefore.app)} ms, PostgreSQL ${perRequest(cpuAfter.postgres - cpuBefore.postgres)} ms` +
+          ` (load average ${os.loadavg()[0]!.toFixed(2)})`,
       );
     }
   } finally {
