@@ -16,6 +16,7 @@ import { ForbiddenError } from "@/lib/errors";
 import type { DashboardQuery } from "@/lib/validation/dashboard";
 import type { DashboardOptions } from "./dashboard";
 import { readableSql, scopeCtes } from "./dashboard-sql";
+import { actorScope, keptReading } from "./snapshot-cache";
 
 export const RECENT_ACTIVITY_LIMIT = 10;
 
@@ -44,9 +45,15 @@ export async function listRecentActivity(
 ): Promise<ActivityItem[]> {
   if (!canReadDashboard(actor)) throw new ForbiddenError();
   const limit = options.limit ?? RECENT_ACTIVITY_LIMIT;
+  return keptReading(["activity", actorScope(actor), query, limit, options.commitment ?? null], () =>
+    readRecentActivity(actor, query, limit, options.commitment),
+  );
+}
+
+async function readRecentActivity(actor: Actor, query: DashboardQuery, limit: number, commitment: string | undefined): Promise<ActivityItem[]> {
   const readable = readableSql(actor, Prisma.sql`p.country_code`, Prisma.sql`p.visibility`);
   const rows = await db.$queryRaw<Row[]>`
-    WITH ${scopeCtes({ ...query, ...(options.commitment ? { commitment: options.commitment } : {}) })},
+    WITH ${scopeCtes({ ...query, ...(commitment ? { commitment } : {}) })},
     p AS MATERIALIZED (
       SELECT ps.*, sc.code FROM pair_status ps JOIN sc ON sc.id = ps.commitment_id
       WHERE ps.commitment_id = ANY(ARRAY(SELECT id FROM sc)) AND ps.country_code = ANY(ARRAY(SELECT code FROM k))

@@ -10,6 +10,7 @@ import { ForbiddenError } from "@/lib/errors";
 import type { StatusOrNoReport } from "@/lib/status-scale";
 import { todayUtc, type DashboardOptions } from "./dashboard";
 import { readableSql, scopeCtes } from "./dashboard-sql";
+import { actorScope, keptReading } from "./snapshot-cache";
 import type { DashboardQuery } from "@/lib/validation/dashboard";
 
 /** At most this many months, the latest. */
@@ -44,9 +45,15 @@ type Row = {
 export async function getStatusTrend(actor: Actor, query: DashboardQuery, options: DashboardOptions = {}): Promise<StatusTrend> {
   if (!canReadDashboard(actor)) throw new ForbiddenError();
   const asOf = options.asOf ?? todayUtc();
+  return keptReading(["trend", actorScope(actor), query, asOf, options.commitment ?? null], () =>
+    readStatusTrend(actor, query, asOf, options.commitment),
+  );
+}
+
+async function readStatusTrend(actor: Actor, query: DashboardQuery, asOf: string, commitment: string | undefined): Promise<StatusTrend> {
   const month = Prisma.sql`date_trunc('month', r.submitted_at AT TIME ZONE 'UTC')::date`;
   const rows = await db.$queryRaw<Row[]>`
-    WITH ${scopeCtes({ ...query, ...(options.commitment ? { commitment: options.commitment } : {}) })},
+    WITH ${scopeCtes({ ...query, ...(commitment ? { commitment } : {}) })},
     change AS (
       SELECT r.status::text AS status,
              ${readableSql(actor, Prisma.sql`r.country_code`, Prisma.sql`r.visibility`)} AS readable,

@@ -14,6 +14,7 @@ import { ForbiddenError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import { NO_REPORT, WITHHELD, type DisplayedStatus, type StatusOrNoReport } from "@/lib/status-scale";
 import type { DashboardQuery } from "@/lib/validation/dashboard";
 import { completionSql, disagreesSql, readableSql, scopeCtes, timelinessSql } from "./dashboard-sql";
+import { actorScope, keptReading } from "./snapshot-cache";
 
 export const TIMELINESS = ["ON_TRACK", "OVERDUE", "COMPLETED_ON_TIME", "COMPLETED_LATE"] as const;
 export type Timeliness = (typeof TIMELINESS)[number];
@@ -382,7 +383,13 @@ export function matchesCellFilters(cell: MatrixCell, query: DashboardQuery): boo
 export async function getDashboard(actor: Actor, query: DashboardQuery, options: DashboardOptions = {}): Promise<DashboardView> {
   if (!canReadDashboard(actor)) throw new ForbiddenError();
   const asOf = options.asOf ?? todayUtc();
-  const [row] = await db.$queryRaw<ResultRow[]>(dashboardSql(actor, query, asOf, options.commitment));
+  return keptReading(["dashboard", actorScope(actor), query, asOf, options.commitment ?? null], () =>
+    readDashboard(actor, query, asOf, options.commitment),
+  );
+}
+
+async function readDashboard(actor: Actor, query: DashboardQuery, asOf: string, commitment: string | undefined): Promise<DashboardView> {
+  const [row] = await db.$queryRaw<ResultRow[]>(dashboardSql(actor, query, asOf, commitment));
   if (!row?.session) throw new NotFoundError("session");
   const session = JSON.parse(row.session) as DashboardSession;
   const all = JSON.parse(row.commitments ?? "[]") as CommitmentJson[];
@@ -403,7 +410,7 @@ export async function getDashboard(actor: Actor, query: DashboardQuery, options:
       dueOn: c.due_on,
       withdrawn: c.withdrawn,
     }));
-  if (options.commitment && commitments.length === 0) throw new NotFoundError("commitment");
+  if (commitment && commitments.length === 0) throw new NotFoundError("commitment");
 
   const rollups: Rollups = { session: emptyFigures(), commitments: {}, countries: {}, themes: {} };
   for (const rollup of JSON.parse(row.rollups ?? "[]") as RollupJson[]) {
@@ -439,6 +446,8 @@ export async function getDashboard(actor: Actor, query: DashboardQuery, options:
 /** Session numbers, newest first: the choices of the session filter. */
 export async function listSessionNumbers(actor: Actor): Promise<number[]> {
   if (!canReadDashboard(actor)) throw new ForbiddenError();
-  const sessions = await db.councilSession.findMany({ orderBy: { number: "desc" }, select: { number: true } });
-  return sessions.map((s) => s.number);
+  return keptReading(["session numbers"], async () => {
+    const sessions = await db.councilSession.findMany({ orderBy: { number: "desc" }, select: { number: true } });
+    return sessions.map((s) => s.number);
+  });
 }

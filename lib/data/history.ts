@@ -28,6 +28,7 @@ import { encodeTimelineCursor, TIMELINE_PAGE_SIZE, type TimelinePage } from "@/l
 import type { EvidenceFileSummary } from "./evidence";
 import { findCountry } from "./countries";
 import { pairCommitmentSelect, toPairCommitment, type PairCommitment, type PairCountry } from "./pairs";
+import { actorScope, keptReading } from "./snapshot-cache";
 import { getCurrentSession } from "./sessions";
 
 export type Person = { name: string; role: Role };
@@ -119,6 +120,18 @@ export async function getPairView(
 ): Promise<PairView | null> {
   const limit = page.limit ?? TIMELINE_PAGE_SIZE;
   const before = page.before;
+  return keptReading(["pair", actorScope(actor), countryCode, code, limit, before ?? null], () =>
+    readPairView(actor, countryCode, code, limit, before),
+  );
+}
+
+async function readPairView(
+  actor: Actor,
+  countryCode: string,
+  code: string,
+  limit: number,
+  before: TimelinePage["before"] | undefined,
+): Promise<PairView | null> {
   const readAll = canReadAllReportsOf(actor, countryCode);
   const thread = readAll && canComment(actor, countryCode);
   const readableWhere = readAll ? {} : { visibility: { in: readableVisibilities(actor) } };

@@ -13,6 +13,7 @@ import type { CreateRoundInput, UpdateRoundInput } from "@/lib/validation/rounds
 import { appendAudit } from "./audit";
 import { auditJson } from "./audit-json";
 import { listCountries, type CountrySummary } from "./countries";
+import { keptReading } from "./snapshot-cache";
 
 export type RoundState = "upcoming" | "open" | "closed";
 
@@ -96,13 +97,16 @@ function withFigures(round: RoundRow, figures: FigureRow | undefined, today: Dat
 export async function listRoundFigures(actor: Actor, options: { open?: boolean } = {}): Promise<RoundFigures[]> {
   requireRoundReader(actor);
   const today = todayUtc();
-  const rounds = await db.reportingRound.findMany({
-    where: options.open ? { opensOn: { lte: today }, closesOn: { gte: today } } : {},
-    orderBy: [{ opensOn: "desc" }, { createdAt: "desc" }],
-    select: roundSelect,
+  // The same for every reader of rounds.
+  return keptReading(["round figures", today, options.open ?? false], async () => {
+    const rounds = await db.reportingRound.findMany({
+      where: options.open ? { opensOn: { lte: today }, closesOn: { gte: today } } : {},
+      orderBy: [{ opensOn: "desc" }, { createdAt: "desc" }],
+      select: roundSelect,
+    });
+    const figures = await figuresOf(rounds.map((r) => r.id));
+    return rounds.map((round) => withFigures(round, figures.get(round.id), today));
   });
-  const figures = await figuresOf(rounds.map((r) => r.id));
-  return rounds.map((round) => withFigures(round, figures.get(round.id), today));
 }
 
 export type MissingCommitment = { id: string; code: string; titleAr: string; titleEn: string };
