@@ -8,7 +8,7 @@ import { getDashboard } from "./dashboard";
 import { listRecentActivity } from "./dashboard-activity";
 import { getStatusTrend } from "./dashboard-trend";
 import { getPairView } from "./history";
-import { actorScope, keptReading } from "./snapshot-cache";
+import { actorScope, keptReading, READINGS_KEPT } from "./snapshot-cache";
 
 let f: DashboardFixture;
 beforeAll(async () => {
@@ -112,5 +112,24 @@ describe("dashboard readings kept while the database is unchanged", () => {
       expect(await keptReading(key, failOnce)).toBe(2);
     });
     expect(loads).toBe(2);
+  });
+
+  it(`keeps at most ${READINGS_KEPT} readings, the least recently used going first`, async () => {
+    const loads: string[] = [];
+    const load = (name: string) => async () => {
+      loads.push(name);
+      return name;
+    };
+    await inOneState(async () => {
+      loads.length = 0;
+      const run = Math.random();
+      await keptReading(["lru", run, "first"], load("first"));
+      for (let i = 0; i < READINGS_KEPT; i++) await keptReading(["lru", run, i], load(String(i)));
+      await keptReading(["lru", run, READINGS_KEPT - 1], load("again"));
+      await keptReading(["lru", run, "first"], load("first"));
+    });
+    expect(loads.at(-1)).toBe("first");
+    expect(loads.filter((name) => name === "first")).toHaveLength(2);
+    expect(loads).not.toContain("again");
   });
 });
