@@ -15,11 +15,10 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
-import pg from "pg";
 import { freePort } from "../../scripts/support/embedded-postgres";
 import { buildIfChanged } from "../../scripts/support/build-fingerprint";
 import { run } from "../../scripts/support/run";
-import { databaseExists, migrateDatabase, startBenchServer } from "./bench-database";
+import { databaseExists, migrateDatabase, startBenchServer, withClient } from "./bench-database";
 import { databaseNameFor, parseCount } from "./cli-args";
 import { DEFAULT_SEED } from "./generate";
 import { BENCH_EMAIL_DOMAIN, BENCH_PASSWORD, LAST_SESSION } from "./reference-rows";
@@ -52,16 +51,6 @@ const log = (line: string) => console.log(line);
 
 type Samples = { floor: number[]; dataLayer: number[]; trend: number[]; activity: number[]; page: number[] };
 type Size = { reports: number; url: string; port: number; server?: ChildProcess; cookie?: string; samples: Samples; pageBytes?: number };
-
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /** The generated database, migrated to this branch and vacuumed as autovacuum would have on a live server. */
 async function prepareDatabase(size: Size) {

@@ -13,7 +13,8 @@ export function startBenchServer(log?: (line: string) => void): Promise<Embedded
   return startEmbeddedPostgres({ dataDir: path.join(root, ".data", "bench", "postgres"), log });
 }
 
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+/** `work` on a connection of its own to `url`, closed afterwards. */
+export async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

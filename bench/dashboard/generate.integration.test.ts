@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { withClient } from "./bench-database";
 import { readDeferredStructures } from "./bulk-load";
 import { generateDashboardData, type GenerateSummary } from "./generate";
 
@@ -24,16 +25,6 @@ async function cloneTemplate(): Promise<string> {
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return url.toString();
-}
-
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }
 
 /** md5 of every row of every table the generator writes, in primary-key order. */

@@ -12,7 +12,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
-import pg from "pg";
+import { withClient } from "../dashboard/bench-database";
 import { parseCount } from "../dashboard/cli-args";
 import { startBenchApp } from "./bench-app";
 
@@ -88,12 +88,11 @@ function summarise(profile: Profile, top: number) {
 
 /**
  * Statements the database ran for one request: the change in committed transactions (each
- * statement outside a transaction is one), less the reading of the counter itself.
+ * statement outside a transaction is one). About: the proxy's health check (once a second at
+ * most) may fall into the window.
  */
-async function countStatements(url: string, request: () => Promise<unknown>): Promise<number> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
+function countStatements<T>(url: string, request: () => Promise<T>): Promise<{ result: T; statements: number }> {
+  return withClient(url, async (client) => {
     const read = async () => {
       // An idle backend flushes its statistics to the shared counters within 10 s.
       await new Promise((resolve) => setTimeout(resolve, 11_000));
@@ -102,11 +101,10 @@ async function countStatements(url: string, request: () => Promise<unknown>): Pr
       return Number(rows[0]!.n);
     };
     const before = await read();
-    await request();
-    return (await read()) - before - 2;
-  } finally {
-    await client.end();
-  }
+    const result = await request();
+    // Less the two statements of the first reading.
+    return { result, statements: (await read()) - before - 2 };
+  });
 }
 
 /** CPU seconds used so far by the app's server processes and by PostgreSQL's (Linux /proc). */
@@ -141,12 +139,13 @@ async function main() {
   try {
     const cookie = await app.signIn("delegate.qa@bench.tanfeeth.org");
     for (const pagePath of values.path!) {
-      const response = await fetch(`${BASE}${pagePath}`, { headers: { cookie } });
-      const body = await response.arrayBuffer();
       // Warm up (JIT, caches) before measuring.
       await autocannon({ url: `${BASE}${pagePath}`, connections: 2, amount: 20, headers: { cookie } });
-      const statements = await countStatements(app.databaseUrl, () => fetch(`${BASE}${pagePath}`, { headers: { cookie } }).then((r) => r.arrayBuffer()));
-      console.log(`${pagePath}: ${response.status}, ${body.byteLength} bytes, ${statements} statements per request`);
+      const { result, statements } = await countStatements(app.databaseUrl, async () => {
+        const response = await fetch(`${BASE}${pagePath}`, { headers: { cookie } });
+        return { status: response.status, bytes: (await response.arrayBuffer()).byteLength };
+      });
+      console.log(`${pagePath}: ${result.status}, ${result.bytes} bytes, about ${statements} statements per request`);
     }
     for (const pagePath of values.path!) {
       const cpuBefore = cpuSeconds(app.databaseUrl);

@@ -9,6 +9,15 @@ const isStaff = (actor: Actor) => actor.role === "SECRETARIAT" || actor.role ===
 const isDelegateOf = (actor: Actor, countryCode: string) =>
   actor.role === "DELEGATE" && actor.countryCode !== null && actor.countryCode === countryCode;
 
+/**
+ * All that these rules read of an actor: its role and member state. Two actors of one scope are
+ * allowed the same things, so what one may read can be served to the other (the readings kept
+ * in lib/data/snapshot-cache.ts; a test checks that those read nothing else of an actor).
+ */
+export function actorScope(actor: Actor): string {
+  return `${actor.role} ${actor.countryCode ?? "-"}`;
+}
+
 /** Everyone signed in sees the dashboard's aggregates. */
 export function canReadDashboard(actor: Actor | null): actor is Actor {
   return actor !== null;

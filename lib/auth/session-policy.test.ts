@@ -21,10 +21,11 @@ describe("validSession", () => {
 
   it("refuses tokens without the claims set at sign-in, or from the future", () => {
     expect(validSession(null, now)).toBeNull();
-    expect(validSession({ sub: "u1", sessionVersion: 1 }, now)).toBeNull();
-    expect(validSession({ sub: "u1", authTime: now }, now)).toBeNull();
-    expect(validSession({ sessionVersion: 1, authTime: now }, now)).toBeNull();
-    expect(validSession({ sub: "u1", sessionVersion: "1", authTime: now }, now)).toBeNull();
+    // Each with a session id, so that what is refused is the claim each line leaves out.
+    expect(validSession({ sub: "u1", sessionVersion: 1, sid }, now)).toBeNull();
+    expect(validSession({ sub: "u1", authTime: now, sid }, now)).toBeNull();
+    expect(validSession({ sessionVersion: 1, authTime: now, sid }, now)).toBeNull();
+    expect(validSession({ sub: "u1", sessionVersion: "1", authTime: now, sid }, now)).toBeNull();
     expect(validSession({ sub: "u1", sessionVersion: 1, authTime: now + 3600, sid }, now)).toBeNull();
     // Tokens issued before sessions had an id, or with a malformed one.
     expect(validSession({ sub: "u1", sessionVersion: 1, authTime: now }, now)).toBeNull();

@@ -10,13 +10,13 @@ import { Prisma } from "@/generated/prisma/client";
 import type { ReportStatus, ReviewDecision } from "@/generated/prisma/enums";
 import { isScore, type Score } from "@/lib/assessment-scale";
 import type { Actor } from "@/lib/auth/actor";
-import { canReadAllReportsOf, canReadDashboard, canReadPairDetail } from "@/lib/auth/permissions";
+import { actorScope, canReadAllReportsOf, canReadDashboard, canReadPairDetail } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { ForbiddenError } from "@/lib/errors";
 import type { DashboardQuery } from "@/lib/validation/dashboard";
 import type { DashboardOptions } from "./dashboard";
 import { readableSql, scopeCtes } from "./dashboard-sql";
-import { actorScope, keptReading } from "./snapshot-cache";
+import { keptReading } from "./snapshot-cache";
 
 export const RECENT_ACTIVITY_LIMIT = 10;
 

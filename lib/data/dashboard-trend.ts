@@ -4,13 +4,13 @@ import "server-only";
 // (report_status_change_idx): a pair's status changes a few times however long its history.
 import { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
-import { canReadDashboard, canSeeAggregate } from "@/lib/auth/permissions";
+import { actorScope, canReadDashboard, canSeeAggregate } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { ForbiddenError } from "@/lib/errors";
 import type { StatusOrNoReport } from "@/lib/status-scale";
 import { todayUtc, type DashboardOptions } from "./dashboard";
 import { readableSql, scopeCtes } from "./dashboard-sql";
-import { actorScope, keptReading } from "./snapshot-cache";
+import { keptReading } from "./snapshot-cache";
 import type { DashboardQuery } from "@/lib/validation/dashboard";
 
 /** At most this many months, the latest. */

@@ -8,13 +8,13 @@ import { Prisma } from "@/generated/prisma/client";
 import type { ReviewState } from "@/generated/prisma/enums";
 import { isScore, scoreAsPercentage, type Score } from "@/lib/assessment-scale";
 import type { Actor } from "@/lib/auth/actor";
-import { canReadAllReportsOf, canReadDashboard, canReadPairDetail, canSeeAggregate } from "@/lib/auth/permissions";
+import { actorScope, canReadAllReportsOf, canReadDashboard, canReadPairDetail, canSeeAggregate } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { ForbiddenError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import { NO_REPORT, WITHHELD, type DisplayedStatus, type StatusOrNoReport } from "@/lib/status-scale";
 import type { DashboardQuery } from "@/lib/validation/dashboard";
 import { completionSql, disagreesSql, readableSql, scopeCtes, timelinessSql } from "./dashboard-sql";
-import { actorScope, keptReading } from "./snapshot-cache";
+import { keptReading } from "./snapshot-cache";
 
 export const TIMELINESS = ["ON_TRACK", "OVERDUE", "COMPLETED_ON_TIME", "COMPLETED_LATE"] as const;
 export type Timeliness = (typeof TIMELINESS)[number];

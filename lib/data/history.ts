@@ -12,6 +12,7 @@ import type { ReportStatus, ReviewDecision, ReviewState, Role, Visibility } from
 import { disagrees } from "@/lib/assessment-scale";
 import type { Actor } from "@/lib/auth/actor";
 import {
+  actorScope,
   canAssess,
   canComment,
   canReadAllReportsOf,
@@ -28,7 +29,7 @@ import { encodeTimelineCursor, TIMELINE_PAGE_SIZE, type TimelinePage } from "@/l
 import type { EvidenceFileSummary } from "./evidence";
 import { findCountry } from "./countries";
 import { pairCommitmentSelect, toPairCommitment, type PairCommitment, type PairCountry } from "./pairs";
-import { actorScope, keptReading } from "./snapshot-cache";
+import { keptReading } from "./snapshot-cache";
 import { getCurrentSession } from "./sessions";
 
 export type Person = { name: string; role: Role };

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
+import { actorScope } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { parseDashboardQuery } from "@/lib/validation/dashboard";
 import { AS_OF, seedDashboardFixture, type DashboardFixture } from "@/tests/dashboard-fixture";
@@ -8,7 +9,7 @@ import { getDashboard } from "./dashboard";
 import { listRecentActivity } from "./dashboard-activity";
 import { getStatusTrend } from "./dashboard-trend";
 import { getPairView } from "./history";
-import { actorScope, keptReading, READINGS_KEPT } from "./snapshot-cache";
+import { keptReading, READINGS_KEPT } from "./snapshot-cache";
 
 let f: DashboardFixture;
 beforeAll(async () => {

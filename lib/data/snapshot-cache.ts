@@ -8,7 +8,6 @@ import "server-only";
 // very next request. What is kept is keyed by everything else the reading depends on (the
 // viewer's scope, the query, the date); it is shared, so callers never change what they get.
 import { cache } from "react";
-import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 
@@ -22,15 +21,6 @@ const databaseState = cache(async (): Promise<string> => {
   const [row] = await db.$queryRaw<{ snapshot: string }[]>`SELECT pg_current_snapshot()::text AS snapshot`;
   return row!.snapshot;
 });
-
-/**
- * What the permission rules (lib/auth/permissions.ts) read of an actor: its role and country.
- * Two actors of the same scope see the same figures; a test checks that the readings kept here
- * read nothing else of the actor.
- */
-export function actorScope(actor: Actor): string {
-  return `${actor.role} ${actor.countryCode ?? "-"}`;
-}
 
 /** Frozen through and through: a caller that changes a shared reading fails loudly. */
 function deepFreeze<T>(value: T): T {
