@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 
 const SECRET = "x".repeat(32);
+const KEY = Buffer.alloc(32, 7).toString("base64");
 
 async function loadEnv(vars: Record<string, string | undefined>) {
   vi.resetModules();
@@ -25,10 +26,32 @@ describe("the environment", () => {
     await expect(loadEnv({ AUTH_SECRET: SECRET, DATABASE_URL: "" })).rejects.toThrow(/DATABASE_URL/);
   });
 
-  it("starts in production with a secret, and builds without one", async () => {
-    const { env } = await loadEnv({ NODE_ENV: "production", AUTH_SECRET: SECRET, DATABASE_URL: "postgresql://x@localhost/x" });
+  // Threat: TOTP secrets sealed with a key published in the repo, or readable by whoever holds AUTH_SECRET.
+  it("refuses to start in production without a TOTP encryption key, and refuses a key that is not 32 bytes", async () => {
+    await expect(
+      loadEnv({ NODE_ENV: "production", AUTH_SECRET: SECRET, TOTP_ENCRYPTION_KEY: undefined, NEXT_PHASE: undefined, DATABASE_URL: "postgresql://x@localhost/x" }),
+    ).rejects.toThrow(/TOTP_ENCRYPTION_KEY: required in production/);
+    for (const key of [SECRET, Buffer.alloc(16).toString("base64"), `${KEY}x`]) {
+      await expect(loadEnv({ TOTP_ENCRYPTION_KEY: key, DATABASE_URL: "postgresql://x@localhost/x" })).rejects.toThrow(/TOTP_ENCRYPTION_KEY: must be 32 bytes/);
+    }
+    await expect(loadEnv({ TOTP_ENCRYPTION_KEY_PREVIOUS: "short", DATABASE_URL: "postgresql://x@localhost/x" })).rejects.toThrow(
+      /TOTP_ENCRYPTION_KEY_PREVIOUS: must be 32 bytes/,
+    );
+  });
+
+  it("starts in production with a secret and a key, and builds without them", async () => {
+    const { env, totpKeys } = await loadEnv({
+      NODE_ENV: "production",
+      AUTH_SECRET: SECRET,
+      TOTP_ENCRYPTION_KEY: KEY,
+      TOTP_ENCRYPTION_KEY_PREVIOUS: Buffer.alloc(32, 8).toString("base64url"),
+      DATABASE_URL: "postgresql://x@localhost/x",
+    });
     expect(env.AUTH_SECRET).toBe(SECRET);
-    await expect(loadEnv({ NODE_ENV: "production", AUTH_SECRET: undefined, NEXT_PHASE: "phase-production-build", DATABASE_URL: undefined })).resolves.toBeTruthy();
+    expect(totpKeys).toEqual({ current: KEY, previous: Buffer.alloc(32, 8).toString("base64url") });
+    await expect(
+      loadEnv({ NODE_ENV: "production", AUTH_SECRET: undefined, TOTP_ENCRYPTION_KEY: undefined, NEXT_PHASE: "phase-production-build", DATABASE_URL: undefined }),
+    ).resolves.toBeTruthy();
   });
 
   it("turns on Secure cookies for an https:// NEXTAUTH_URL only", async () => {

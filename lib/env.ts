@@ -2,6 +2,14 @@
 import { z } from "zod";
 import { SmtpUrlSchema } from "./mail/smtp-url";
 
+/** 32 random bytes in base64 or base64url, as `openssl rand -base64 32` prints them. */
+const EncryptionKey = z
+  .string()
+  .trim()
+  .refine((value) => /^[A-Za-z0-9+/_-]{43}=?$/.test(value) && Buffer.from(value, "base64").length === 32, {
+    error: "must be 32 bytes in base64 (`openssl rand -base64 32`)",
+  });
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
@@ -15,6 +23,10 @@ const EnvSchema = z.object({
   TANFEETH_DEMO: z.enum(["0", "1"]).default("0"),
   /** Signs and encrypts session cookies; required in production (`openssl rand -base64 32`). */
   AUTH_SECRET: z.string().min(32, { error: "must be at least 32 characters" }).optional(),
+  /** Encrypts the TOTP secrets kept in the database; required in production (`openssl rand -base64 32`). */
+  TOTP_ENCRYPTION_KEY: EncryptionKey.optional(),
+  /** The key being replaced while secrets are sealed again with the new one (key rotation). */
+  TOTP_ENCRYPTION_KEY_PREVIOUS: EncryptionKey.optional(),
   /** The public URL of the app; an https:// URL turns on Secure cookies and HSTS. */
   NEXTAUTH_URL: z.url().optional(),
   /** Reverse proxies in front of the app that append to X-Forwarded-For (0: none). */
@@ -26,10 +38,11 @@ const EnvSchema = z.object({
 });
 
 type ParsedEnv = z.infer<typeof EnvSchema>;
-export type Env = Omit<ParsedEnv, "AUTH_SECRET"> & { AUTH_SECRET: string };
+export type Env = Omit<ParsedEnv, "AUTH_SECRET" | "TOTP_ENCRYPTION_KEY"> & { AUTH_SECRET: string; TOTP_ENCRYPTION_KEY: string };
 
 // Only for development and tests, where no secret is configured; production refuses to start.
 const DEVELOPMENT_AUTH_SECRET = "tanfeeth-development-secret-not-for-production-use";
+const DEVELOPMENT_TOTP_ENCRYPTION_KEY = "ZGV2ZWxvcG1lbnQtb25seS10b3RwLWtleS0wMTIzNDU=";
 
 // `next build` evaluates modules without a database; nothing connects at build time.
 const building = process.env.NEXT_PHASE === "phase-production-build";
@@ -43,15 +56,23 @@ function parseEnv(): Env {
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Invalid environment:\n${problems.join("\n")}`);
   }
-  const { AUTH_SECRET, ...rest } = parsed.data;
-  if (!AUTH_SECRET && rest.NODE_ENV === "production" && !building) {
-    throw new Error(
-      "Invalid environment:\n  AUTH_SECRET: required in production (at least 32 characters, e.g. `openssl rand -base64 32`)",
-    );
+  const { AUTH_SECRET, TOTP_ENCRYPTION_KEY, ...rest } = parsed.data;
+  if (rest.NODE_ENV === "production" && !building) {
+    const missing = [
+      ...(AUTH_SECRET ? [] : ["  AUTH_SECRET: required in production (at least 32 characters, e.g. `openssl rand -base64 32`)"]),
+      ...(TOTP_ENCRYPTION_KEY ? [] : ["  TOTP_ENCRYPTION_KEY: required in production (32 bytes in base64: `openssl rand -base64 32`)"]),
+    ];
+    if (missing.length > 0) throw new Error(`Invalid environment:\n${missing.join("\n")}`);
   }
-  return { ...rest, AUTH_SECRET: AUTH_SECRET ?? DEVELOPMENT_AUTH_SECRET };
+  return {
+    ...rest,
+    AUTH_SECRET: AUTH_SECRET ?? DEVELOPMENT_AUTH_SECRET,
+    TOTP_ENCRYPTION_KEY: TOTP_ENCRYPTION_KEY ?? DEVELOPMENT_TOTP_ENCRYPTION_KEY,
+  };
 }
 
 export const env = parseEnv();
 export const isDemo = env.TANFEETH_DEMO === "1";
+/** The keys of lib/auth/totp-secret-box.ts. */
+export const totpKeys = { current: env.TOTP_ENCRYPTION_KEY, previous: env.TOTP_ENCRYPTION_KEY_PREVIOUS };
 export const secureCookies = env.NEXTAUTH_URL?.startsWith("https://") ?? false;

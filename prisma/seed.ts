@@ -2,6 +2,7 @@
 // Idempotent: running it twice changes nothing.
 import { generateTotpSecret } from "@/lib/auth/totp";
 import { db } from "@/lib/db";
+import { totpKeys } from "@/lib/env";
 import { DEFAULT_DEMO_PASSWORD, seedDemoAccounts, seedDemoHistory } from "./seed-data/demo";
 import { seedReferenceData } from "./seed-data/reference";
 
@@ -12,7 +13,7 @@ async function main() {
     const password = process.env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD;
     // The demo admin and secretariat cannot sign in without an authenticator: give them one.
     const totpSecret = process.env.DEMO_TOTP_SECRET || generateTotpSecret();
-    const created = await seedDemoAccounts(db, { password, totpSecret });
+    const created = await seedDemoAccounts(db, { password, totpSecret, totpKeys });
     const { reports } = await seedDemoHistory(db);
     console.log(`Demo data: ${created.length} new account(s), ${reports} new report(s).`);
     if (created.length > 0) {

@@ -63,8 +63,9 @@ async function main() {
     await ensureDatabase(embedded.adminUrl, "tanfeeth");
     env.DATABASE_URL = embedded.urlFor("tanfeeth");
     env.TANFEETH_DEMO = "1";
-    // Demo mode keeps its own session secret and demo TOTP secret across restarts.
+    // Demo mode keeps its own secrets and demo TOTP secret across restarts.
     env.AUTH_SECRET ||= persisted("auth-secret", () => randomBytes(32).toString("base64url"));
+    env.TOTP_ENCRYPTION_KEY ||= persisted("totp-encryption-key", () => randomBytes(32).toString("base64"));
     env.DEMO_TOTP_SECRET ||= persisted("demo-totp-secret", generateTotpSecret);
     if (!isTotpSecret(env.DEMO_TOTP_SECRET)) throw new Error("DEMO_TOTP_SECRET must be a base32 secret (A–Z, 2–7).");
     // Where scripts (backups, tests) find the running database.

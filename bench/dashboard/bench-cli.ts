@@ -87,6 +87,7 @@ function startApp(size: Size): ChildProcess {
       NEXT_TELEMETRY_DISABLED: "1",
       DATABASE_URL: size.url,
       AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123456789",
+      TOTP_ENCRYPTION_KEY: "YmVuY2gtdG90cC1rZXktYmVuY2gtdG90cC1rZXktMDE=",
       NEXTAUTH_URL: baseUrl,
       PORT: String(size.port),
     },

@@ -73,6 +73,7 @@ export async function startBenchApp(options: { port: number; reports: number; wo
       NODE_ENV: "production",
       DATABASE_URL: server.urlFor(name),
       AUTH_SECRET: randomBytes(32).toString("base64url"),
+      TOTP_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
       NEXTAUTH_URL: base,
       NEXT_TELEMETRY_DISABLED: "1",
     },

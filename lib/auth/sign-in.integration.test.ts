@@ -2,11 +2,13 @@
 // TOTP code, and a flood of sign-ins that pins the CPUs on password hashing.
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
+import { totpKeys } from "@/lib/env";
 import { recordLoginAttempt } from "@/lib/data/login-attempts";
 import { TEST_PASSWORD, createUser } from "@/tests/factories";
 import * as password from "./password";
 import { authenticate } from "./sign-in";
 import { generateRecoveryCodes, generateTotpSecret, hashRecoveryCode, totpCode } from "./totp";
+import { openTotpSecret, sealTotpSecret, TotpSecretUnreadableError } from "./totp-secret-box";
 
 vi.mock("./password", async (importOriginal) => {
   const original = await importOriginal<typeof import("./password")>();
@@ -112,9 +114,33 @@ describe("two-factor sign-in", () => {
   async function secretariatWithTotp() {
     const user = await createUser({ role: "SECRETARIAT" });
     const secret = generateTotpSecret();
-    await db.user.update({ where: { id: user.id }, data: { totpSecret: secret, totpEnabledAt: new Date() } });
+    await db.user.update({ where: { id: user.id }, data: { totpSecret: sealTotpSecret(user.id, secret, totpKeys), totpEnabledAt: new Date() } });
     return { user, secret };
   }
+
+  // Threat: a database copy or backup that gives away every second factor.
+  it("seals a secret kept in clear (from before encryption) on its first use, and still signs in", async () => {
+    const user = await createUser({ role: "SECRETARIAT" });
+    const secret = generateTotpSecret();
+    await db.user.update({ where: { id: user.id }, data: { totpSecret: secret, totpEnabledAt: new Date() } });
+    expect(await authenticate({ email: user.email, password: TEST_PASSWORD, totp: totpCode(secret) }, ip)).toMatchObject({ ok: true });
+    const stored = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { totpSecret: true } });
+    expect(stored.totpSecret).toMatch(/^tf1\./);
+    expect(stored.totpSecret).not.toContain(secret);
+    expect(openTotpSecret(user.id, stored.totpSecret!, totpKeys)).toEqual({ secret, stale: false });
+    expect(await authenticate({ email: user.email, password: TEST_PASSWORD, totp: totpCode(secret, Date.now() + 30_000) }, ip)).toMatchObject({ ok: true });
+  });
+
+  // Threat: someone with write access to the table copies their own sealed secret onto another account.
+  it("refuses a sealed secret moved onto another account", async () => {
+    const { user: owner, secret } = await secretariatWithTotp();
+    const other = await createUser({ role: "SECRETARIAT" });
+    const { totpSecret } = await db.user.findUniqueOrThrow({ where: { id: owner.id }, select: { totpSecret: true } });
+    await db.user.update({ where: { id: other.id }, data: { totpSecret, totpEnabledAt: new Date() } });
+    await expect(authenticate({ email: other.email, password: TEST_PASSWORD, totp: totpCode(secret) }, ip)).rejects.toBeInstanceOf(
+      TotpSecretUnreadableError,
+    );
+  });
 
   it("is required for the secretariat: no code, a wrong code, or no authenticator at all is refused", async () => {
     const { user, secret } = await secretariatWithTotp();

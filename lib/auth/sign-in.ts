@@ -8,6 +8,7 @@ import {
   acceptTotpStep,
   consumeRecoveryCode,
   findSignInCandidate,
+  openSignInSecret,
   recordRefusedSignIn,
   recordSuccessfulSignIn,
 } from "@/lib/data/accounts";
@@ -53,7 +54,7 @@ export async function authenticate(raw: unknown, ip: string): Promise<SignInResu
     const accepted = looksLikeRecoveryCode(code)
       ? await consumeRecoveryCode(user.id, code)
       : await (async () => {
-          const step = verifyTotp(user.totpSecret!, code, user.totpLastStep);
+          const step = verifyTotp(await openSignInSecret(user.id, user.totpSecret!), code, user.totpLastStep);
           return step !== null && (await acceptTotpStep(user.id, step));
         })();
     if (!accepted) return fail("bad_totp");

@@ -7,9 +7,10 @@ import type { Actor } from "@/lib/auth/actor";
 import { authenticate } from "@/lib/auth/sign-in";
 import { actorFromSessionToken } from "@/lib/auth/session";
 import { SESSION_MAX_SECONDS } from "@/lib/auth/session-policy";
-import { totpCode } from "@/lib/auth/totp";
+import { generateTotpSecret, totpCode } from "@/lib/auth/totp";
+import { openTotpSecret, sealTotpSecret } from "@/lib/auth/totp-secret-box";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
+import { env, totpKeys } from "@/lib/env";
 import { InvalidInputError, NotFoundError } from "@/lib/errors";
 import { sessionToken } from "@/tests/auth";
 import { TEST_PASSWORD, createUser } from "@/tests/factories";
@@ -18,6 +19,7 @@ import {
   confirmTotpEnrollment,
   openPasswordLink,
   recordSignOut,
+  sealStoredTotpSecrets,
   setPasswordWithLink,
   signOutEverywhere,
   startTotpEnrollment,
@@ -173,5 +175,42 @@ describe("authenticator enrolment", () => {
     expect(codes).toHaveLength(10);
     expect(await authenticate({ email: user.email, password: TEST_PASSWORD }, ip)).toMatchObject({ reason: "totp_required" });
     expect(await authenticate({ email: user.email, password: TEST_PASSWORD, totp: codes[0] }, ip)).toMatchObject({ ok: true });
+  });
+
+  // Threat: a database copy or backup that gives away the authenticators' secrets.
+  it("keeps the secret sealed while pending and once enrolled, never in clear", async () => {
+    const { user, token } = await withSession();
+    const actor = (await actorFromSessionToken(token))!;
+    const { secret } = await startTotpEnrollment(actor);
+    const stored = async () => db.user.findUniqueOrThrow({ where: { id: user.id }, select: { totpSecret: true, totpPendingSecret: true } });
+    const pending = (await stored()).totpPendingSecret!;
+    expect(pending).toMatch(/^tf1\./);
+    expect(openTotpSecret(user.id, pending, totpKeys).secret).toBe(secret);
+    await confirmTotpEnrollment(actor, totpCode(secret), ip);
+    const enrolled = await stored();
+    expect(enrolled.totpPendingSecret).toBeNull();
+    expect(enrolled.totpSecret).toMatch(/^tf1\./);
+    expect(enrolled.totpSecret).not.toContain(secret);
+    expect(openTotpSecret(user.id, enrolled.totpSecret!, totpKeys).secret).toBe(secret);
+  });
+
+  it("totp:reseal seals the secrets an earlier version kept in clear, and leaves sealed ones alone", async () => {
+    const [enrolled, pending, sealed] = await Promise.all([createUser({ role: "ADMIN" }), createUser({ role: "SECRETARIAT" }), createUser({ role: "ADMIN" })]);
+    const secrets = [generateTotpSecret(), generateTotpSecret(), generateTotpSecret()] as const;
+    await db.user.update({ where: { id: enrolled.id }, data: { totpSecret: secrets[0], totpEnabledAt: new Date() } });
+    await db.user.update({ where: { id: pending.id }, data: { totpPendingSecret: secrets[1] } });
+    const sealedValue = sealTotpSecret(sealed.id, secrets[2], totpKeys);
+    await db.user.update({ where: { id: sealed.id }, data: { totpSecret: sealedValue, totpEnabledAt: new Date() } });
+
+    expect(await sealStoredTotpSecrets()).toBeGreaterThanOrEqual(2);
+    const rows = await db.user.findMany({
+      where: { id: { in: [enrolled.id, pending.id, sealed.id] } },
+      select: { id: true, totpSecret: true, totpPendingSecret: true },
+    });
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    expect(openTotpSecret(enrolled.id, byId.get(enrolled.id)!.totpSecret!, totpKeys)).toEqual({ secret: secrets[0], stale: false });
+    expect(openTotpSecret(pending.id, byId.get(pending.id)!.totpPendingSecret!, totpKeys)).toEqual({ secret: secrets[1], stale: false });
+    expect(byId.get(sealed.id)!.totpSecret).toBe(sealedValue);
+    expect(await sealStoredTotpSecrets()).toBe(0);
   });
 });

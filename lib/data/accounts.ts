@@ -13,7 +13,9 @@ import {
   totpUri,
   verifyTotp,
 } from "@/lib/auth/totp";
+import { openTotpSecret, sealTotpSecret } from "@/lib/auth/totp-secret-box";
 import { db } from "@/lib/db";
+import { totpKeys } from "@/lib/env";
 import { ForbiddenError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import { appendAudit } from "./audit";
 
@@ -53,6 +55,7 @@ export type SignInCandidate = Actor & {
   totpLastStep: number | null;
 };
 
+/** The account signing in with `email`; its TOTP secret still sealed (`openSignInSecret`). */
 export async function findSignInCandidate(email: string): Promise<SignInCandidate | null> {
   return db.user.findUnique({
     where: { email },
@@ -65,6 +68,47 @@ export async function findSignInCandidate(email: string): Promise<SignInCandidat
       totpLastStep: true,
     },
   });
+}
+
+/**
+ * Opens a candidate's stored TOTP secret. One kept in clear (from before encryption) or sealed
+ * with the previous key is sealed again with the current key — only if it is still the stored
+ * value, so that a concurrent enrolment or removal is never overwritten.
+ */
+export async function openSignInSecret(userId: string, stored: string): Promise<string> {
+  const { secret, stale } = openTotpSecret(userId, stored, totpKeys);
+  if (stale) {
+    await db.user.updateMany({ where: { id: userId, totpSecret: stored }, data: { totpSecret: sealTotpSecret(userId, secret, totpKeys) } });
+  }
+  return secret;
+}
+
+/**
+ * Seals again, with the current key, every stored TOTP secret (enrolled or pending) kept in clear
+ * or under the previous key: run after setting a new TOTP_ENCRYPTION_KEY, before dropping the
+ * previous one. Returns how many it sealed; fails, changing nothing more, on a secret no
+ * configured key opens.
+ */
+export async function sealStoredTotpSecrets(): Promise<number> {
+  const users = await db.user.findMany({
+    where: { OR: [{ totpSecret: { not: null } }, { totpPendingSecret: { not: null } }] },
+    select: { id: true, totpSecret: true, totpPendingSecret: true },
+  });
+  let sealed = 0;
+  for (const user of users) {
+    for (const field of ["totpSecret", "totpPendingSecret"] as const) {
+      const stored = user[field];
+      if (!stored) continue;
+      const { secret, stale } = openTotpSecret(user.id, stored, totpKeys);
+      if (!stale) continue;
+      const { count } = await db.user.updateMany({
+        where: { id: user.id, [field]: stored },
+        data: { [field]: sealTotpSecret(user.id, secret, totpKeys) },
+      });
+      sealed += count;
+    }
+  }
+  return sealed;
 }
 
 /** Accepts a TOTP time step only if it is newer than the last one accepted (atomic, so no replay). */
@@ -147,7 +191,7 @@ export type TotpEnrollment = { secret: string; uri: string };
 /** Starts enrolling a new authenticator: the secret is kept pending until a code confirms it. */
 export async function startTotpEnrollment(actor: Actor): Promise<TotpEnrollment> {
   const secret = generateTotpSecret();
-  await db.user.update({ where: { id: actor.id }, data: { totpPendingSecret: secret } });
+  await db.user.update({ where: { id: actor.id }, data: { totpPendingSecret: sealTotpSecret(actor.id, secret, totpKeys) } });
   return { secret, uri: totpUri(secret, actor.email) };
 }
 
@@ -155,14 +199,15 @@ export async function startTotpEnrollment(actor: Actor): Promise<TotpEnrollment>
 export async function confirmTotpEnrollment(actor: Actor, code: string, ip: string | null): Promise<string[]> {
   const user = await db.user.findUnique({ where: { id: actor.id }, select: { totpPendingSecret: true } });
   if (!user?.totpPendingSecret) throw new NotFoundError("pending authenticator");
-  const step = verifyTotp(user.totpPendingSecret, code, null);
+  const { secret } = openTotpSecret(actor.id, user.totpPendingSecret, totpKeys);
+  const step = verifyTotp(secret, code, null);
   if (step === null) throw new InvalidInputError({ code: ["totp.invalid"] });
   const codes = generateRecoveryCodes();
   await db.$transaction(async (tx) => {
     await tx.user.update({
       where: { id: actor.id },
       data: {
-        totpSecret: user.totpPendingSecret,
+        totpSecret: sealTotpSecret(actor.id, secret, totpKeys),
         totpPendingSecret: null,
         totpEnabledAt: new Date(),
         totpLastStep: step,
@@ -185,7 +230,7 @@ export async function disableTotp(actor: Actor, code: string, ip: string | null)
     select: { totpSecret: true, totpLastStep: true },
   });
   if (!user?.totpSecret) throw new NotFoundError("authenticator");
-  if (verifyTotp(user.totpSecret, code, user.totpLastStep) === null) {
+  if (verifyTotp(openTotpSecret(actor.id, user.totpSecret, totpKeys).secret, code, user.totpLastStep) === null) {
     throw new InvalidInputError({ code: ["totp.invalid"] });
   }
   await db.$transaction(async (tx) => {
@@ -267,9 +312,10 @@ export async function openPasswordLink(token: string): Promise<PasswordLinkTarge
   const needsTotp = requiresTwoFactor(link.user.role) && !link.user.totpSecret;
   let totp: TotpEnrollment | null = null;
   if (needsTotp) {
-    const secret = link.user.totpPendingSecret ?? generateTotpSecret();
-    if (!link.user.totpPendingSecret) {
-      await db.user.update({ where: { id: link.user.id }, data: { totpPendingSecret: secret } });
+    const pending = link.user.totpPendingSecret;
+    const secret = pending ? openTotpSecret(link.user.id, pending, totpKeys).secret : generateTotpSecret();
+    if (!pending) {
+      await db.user.update({ where: { id: link.user.id }, data: { totpPendingSecret: sealTotpSecret(link.user.id, secret, totpKeys) } });
     }
     totp = { secret, uri: totpUri(secret, link.user.email) };
   }
@@ -296,11 +342,14 @@ export async function setPasswordWithLink(
   }
   const user = link.user;
   let totpStep: number | null = null;
+  let sealedSecret: string | null = null;
   const enrolling = requiresTwoFactor(user.role) && !user.totpSecret;
   if (enrolling) {
     if (!user.totpPendingSecret) throw new NotFoundError("pending authenticator");
-    totpStep = verifyTotp(user.totpPendingSecret, input.totpCode ?? "", null);
+    const { secret } = openTotpSecret(user.id, user.totpPendingSecret, totpKeys);
+    totpStep = verifyTotp(secret, input.totpCode ?? "", null);
     if (totpStep === null) throw new InvalidInputError({ totpCode: ["totp.invalid"] });
+    sealedSecret = sealTotpSecret(user.id, secret, totpKeys);
   }
   const passwordHash = await hashPassword(input.password);
   const recoveryCodes = enrolling ? generateRecoveryCodes() : null;
@@ -315,7 +364,7 @@ export async function setPasswordWithLink(
         passwordChangedAt: new Date(),
         sessionVersion: { increment: 1 },
         ...(enrolling
-          ? { totpSecret: user.totpPendingSecret, totpPendingSecret: null, totpEnabledAt: new Date(), totpLastStep: totpStep }
+          ? { totpSecret: sealedSecret, totpPendingSecret: null, totpEnabledAt: new Date(), totpLastStep: totpStep }
           : {}),
       },
     });

@@ -3,7 +3,9 @@
 // real database unless asked (SEED_DEMO=1).
 import type { Db } from "@/lib/db";
 import type { ReportStatus, Role, Visibility } from "@/generated/prisma/enums";
+import { randomUUID } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
+import { sealTotpSecret, type TotpKeys } from "@/lib/auth/totp-secret-box";
 
 export const DEMO_DOMAIN = "demo.tanfeeth.org";
 export const DEFAULT_DEMO_PASSWORD = "Algiers-35-demo";
@@ -79,11 +81,11 @@ type Client = Pick<
 /**
  * Creates the demo accounts that do not exist yet (existing ones are left as they are) and
  * returns those it created. The admin and secretariat must sign in with TOTP: they get
- * `totpSecret` as their enrolled authenticator.
+ * `totpSecret` as their enrolled authenticator, sealed with `totpKeys` (lib/env.ts).
  */
 export async function seedDemoAccounts(
   db: Client,
-  options: { password: string; totpSecret: string },
+  options: { password: string; totpSecret: string; totpKeys: TotpKeys },
 ): Promise<DemoAccount[]> {
   const accounts = demoAccounts();
   const existing = new Set(
@@ -95,14 +97,19 @@ export async function seedDemoAccounts(
   const missing = accounts.filter((account) => !existing.has(account.email));
   if (missing.length > 0) {
     await db.user.createMany({
-      data: missing.map((account) => ({
-        ...account,
-        passwordHash,
-        passwordChangedAt: new Date(),
-        ...(account.role === "ADMIN" || account.role === "SECRETARIAT"
-          ? { totpSecret: options.totpSecret, totpEnabledAt: new Date() }
-          : {}),
-      })),
+      data: missing.map((account) => {
+        // The id is chosen here: a sealed TOTP secret is bound to its account's id.
+        const id = randomUUID();
+        return {
+          id,
+          ...account,
+          passwordHash,
+          passwordChangedAt: new Date(),
+          ...(account.role === "ADMIN" || account.role === "SECRETARIAT"
+            ? { totpSecret: sealTotpSecret(id, options.totpSecret, options.totpKeys), totpEnabledAt: new Date() }
+            : {}),
+        };
+      }),
     });
   }
   return missing;

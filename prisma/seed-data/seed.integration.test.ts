@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { verifyPassword } from "@/lib/auth/password";
+import { openTotpSecret } from "@/lib/auth/totp-secret-box";
+import { totpKeys } from "@/lib/env";
 import { DEFAULT_DEMO_PASSWORD, seedDemoAccounts, seedDemoHistory } from "./demo";
 import { seedReferenceData } from "./reference";
 
@@ -37,12 +39,12 @@ describe("the seed", () => {
   });
 
   it("creates demo accounts and history once, and nothing the second time", async () => {
-    const created = await seedDemoAccounts(db, { password: DEFAULT_DEMO_PASSWORD, totpSecret: "JBSWY3DPEHPK3PXP" });
+    const created = await seedDemoAccounts(db, { password: DEFAULT_DEMO_PASSWORD, totpSecret: "JBSWY3DPEHPK3PXP", totpKeys });
     expect(created.length).toBeGreaterThan(10);
     const first = await seedDemoHistory(db);
     expect(first.reports).toBeGreaterThan(50);
     const before = await digest();
-    expect(await seedDemoAccounts(db, { password: DEFAULT_DEMO_PASSWORD, totpSecret: "JBSWY3DPEHPK3PXP" })).toEqual([]);
+    expect(await seedDemoAccounts(db, { password: DEFAULT_DEMO_PASSWORD, totpSecret: "JBSWY3DPEHPK3PXP", totpKeys })).toEqual([]);
     expect(await seedDemoHistory(db)).toEqual({ reports: 0 });
     expect(await digest()).toBe(before);
 
@@ -59,7 +61,8 @@ describe("the seed", () => {
     // Staff must sign in with TOTP: without an enrolled authenticator they never could.
     for (const email of ["admin@demo.tanfeeth.org", "secretariat@demo.tanfeeth.org"]) {
       const staff = await db.user.findUniqueOrThrow({ where: { email }, omit: { totpSecret: false } });
-      expect(staff).toMatchObject({ totpSecret: "JBSWY3DPEHPK3PXP", totpEnabledAt: expect.any(Date) });
+      expect(staff).toMatchObject({ totpSecret: expect.stringMatching(/^tf1\./), totpEnabledAt: expect.any(Date) });
+      expect(openTotpSecret(staff.id, staff.totpSecret!, totpKeys).secret).toBe("JBSWY3DPEHPK3PXP");
     }
   });
 

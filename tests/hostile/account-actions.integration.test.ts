@@ -12,8 +12,10 @@ import {
 } from "@/lib/actions/account";
 import { setPasswordAction } from "@/lib/actions/password-link";
 import { generateTotpSecret, totpCode } from "@/lib/auth/totp";
+import { openTotpSecret, sealTotpSecret } from "@/lib/auth/totp-secret-box";
 import { issuePasswordLink } from "@/lib/data/users";
 import { db } from "@/lib/db";
+import { totpKeys } from "@/lib/env";
 import { ChangePasswordSchema, ConfirmSchema, EmptySchema, SetPasswordSchema, TotpCodeSchema } from "@/lib/validation/account";
 import { TEST_PASSWORD } from "@/tests/factories";
 import { closeFingerprintConnection } from "./fingerprint";
@@ -50,14 +52,14 @@ const currentCode = placeholder("code");
 /** The current code of the user's (pending) authenticator, after making sure there is one. */
 async function codeFor(userId: string, which: "pending" | "enabled"): Promise<string> {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { totpSecret: true, totpPendingSecret: true } });
-  let secret = which === "pending" ? user.totpPendingSecret : user.totpSecret;
-  if (!secret) {
-    secret = generateTotpSecret();
-    await db.user.update({
-      where: { id: userId },
-      data: which === "pending" ? { totpPendingSecret: secret } : { totpSecret: secret, totpEnabledAt: new Date(), totpLastStep: null },
-    });
-  }
+  const stored = which === "pending" ? user.totpPendingSecret : user.totpSecret;
+  if (stored) return totpCode(openTotpSecret(userId, stored, totpKeys).secret);
+  const secret = generateTotpSecret();
+  const sealed = sealTotpSecret(userId, secret, totpKeys);
+  await db.user.update({
+    where: { id: userId },
+    data: which === "pending" ? { totpPendingSecret: sealed } : { totpSecret: sealed, totpEnabledAt: new Date(), totpLastStep: null },
+  });
   return totpCode(secret);
 }
 

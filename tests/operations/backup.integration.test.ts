@@ -6,6 +6,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { totpKeys } from "@/lib/env";
 import { appendAudit } from "@/lib/data/audit";
 import { DEFAULT_DEMO_PASSWORD, seedDemoAccounts, seedDemoHistory } from "@/prisma/seed-data/demo";
 import { backup } from "@/scripts/db-backup";
@@ -48,7 +49,7 @@ async function triggers(url: string): Promise<string[]> {
 describe("backup and restore", () => {
   it("restores every row of every table, the audit triggers and a clean migration state", async () => {
     const url = process.env.DATABASE_URL!;
-    await seedDemoAccounts(db, { password: DEFAULT_DEMO_PASSWORD, totpSecret: "JBSWY3DPEHPK3PXP" });
+    await seedDemoAccounts(db, { password: DEFAULT_DEMO_PASSWORD, totpSecret: "JBSWY3DPEHPK3PXP", totpKeys });
     await seedDemoHistory(db);
     await appendAudit(db, { actor: null, action: "test.backup", targetType: "test", after: { text: "نص عربي" } });
 

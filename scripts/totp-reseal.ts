@@ -1,0 +1,23 @@
+// `npm run totp:reseal`: seals every stored TOTP secret with TOTP_ENCRYPTION_KEY — those kept in
+// clear by a version before encryption, and those sealed with TOTP_ENCRYPTION_KEY_PREVIOUS during
+// a key rotation — on the database of DATABASE_URL. Safe to run again; it changes only those.
+import { sealStoredTotpSecrets } from "@/lib/data/accounts";
+import { db } from "@/lib/db";
+
+async function main() {
+  // Without it the development key would seal production secrets.
+  if (!process.env.TOTP_ENCRYPTION_KEY) {
+    console.error("Set TOTP_ENCRYPTION_KEY (and TOTP_ENCRYPTION_KEY_PREVIOUS while rotating) to the server's keys.");
+    process.exitCode = 2;
+    return;
+  }
+  const sealed = await sealStoredTotpSecrets();
+  console.log(`Sealed ${sealed} TOTP secret${sealed === 1 ? "" : "s"} with the current key.`);
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  })
+  .finally(() => db.$disconnect());
