@@ -70,17 +70,27 @@ export async function findSignInCandidate(email: string): Promise<SignInCandidat
   });
 }
 
+// Every TOTP secret is stored sealed (lib/auth/totp-secret-box.ts) and opened only here.
+const seal = (userId: string, secret: string) => sealTotpSecret(userId, secret, totpKeys);
+const open = (userId: string, stored: string) => openTotpSecret(userId, stored, totpKeys).secret;
+
+type SecretField = "totpSecret" | "totpPendingSecret";
+
 /**
- * Opens a candidate's stored TOTP secret. One kept in clear (from before encryption) or sealed
- * with the previous key is sealed again with the current key — only if it is still the stored
- * value, so that a concurrent enrolment or removal is never overwritten.
+ * Opens a stored secret. One kept in clear (from before encryption) or sealed with the previous
+ * key is sealed again with the current key — only if it is still the stored value, so that a
+ * concurrent enrolment or removal is never overwritten.
  */
-export async function openSignInSecret(userId: string, stored: string): Promise<string> {
+async function openAndRefresh(userId: string, field: SecretField, stored: string): Promise<{ secret: string; resealed: boolean }> {
   const { secret, stale } = openTotpSecret(userId, stored, totpKeys);
-  if (stale) {
-    await db.user.updateMany({ where: { id: userId, totpSecret: stored }, data: { totpSecret: sealTotpSecret(userId, secret, totpKeys) } });
-  }
-  return secret;
+  if (!stale) return { secret, resealed: false };
+  const { count } = await db.user.updateMany({ where: { id: userId, [field]: stored }, data: { [field]: seal(userId, secret) } });
+  return { secret, resealed: count === 1 };
+}
+
+/** A sign-in candidate's enrolled secret, in clear. */
+export async function openSignInSecret(userId: string, stored: string): Promise<string> {
+  return (await openAndRefresh(userId, "totpSecret", stored)).secret;
 }
 
 /**
@@ -98,14 +108,7 @@ export async function sealStoredTotpSecrets(): Promise<number> {
   for (const user of users) {
     for (const field of ["totpSecret", "totpPendingSecret"] as const) {
       const stored = user[field];
-      if (!stored) continue;
-      const { secret, stale } = openTotpSecret(user.id, stored, totpKeys);
-      if (!stale) continue;
-      const { count } = await db.user.updateMany({
-        where: { id: user.id, [field]: stored },
-        data: { [field]: sealTotpSecret(user.id, secret, totpKeys) },
-      });
-      sealed += count;
+      if (stored && (await openAndRefresh(user.id, field, stored)).resealed) sealed += 1;
     }
   }
   return sealed;
@@ -191,7 +194,7 @@ export type TotpEnrollment = { secret: string; uri: string };
 /** Starts enrolling a new authenticator: the secret is kept pending until a code confirms it. */
 export async function startTotpEnrollment(actor: Actor): Promise<TotpEnrollment> {
   const secret = generateTotpSecret();
-  await db.user.update({ where: { id: actor.id }, data: { totpPendingSecret: sealTotpSecret(actor.id, secret, totpKeys) } });
+  await db.user.update({ where: { id: actor.id }, data: { totpPendingSecret: seal(actor.id, secret) } });
   return { secret, uri: totpUri(secret, actor.email) };
 }
 
@@ -199,7 +202,7 @@ export async function startTotpEnrollment(actor: Actor): Promise<TotpEnrollment>
 export async function confirmTotpEnrollment(actor: Actor, code: string, ip: string | null): Promise<string[]> {
   const user = await db.user.findUnique({ where: { id: actor.id }, select: { totpPendingSecret: true } });
   if (!user?.totpPendingSecret) throw new NotFoundError("pending authenticator");
-  const { secret } = openTotpSecret(actor.id, user.totpPendingSecret, totpKeys);
+  const secret = open(actor.id, user.totpPendingSecret);
   const step = verifyTotp(secret, code, null);
   if (step === null) throw new InvalidInputError({ code: ["totp.invalid"] });
   const codes = generateRecoveryCodes();
@@ -207,7 +210,7 @@ export async function confirmTotpEnrollment(actor: Actor, code: string, ip: stri
     await tx.user.update({
       where: { id: actor.id },
       data: {
-        totpSecret: sealTotpSecret(actor.id, secret, totpKeys),
+        totpSecret: seal(actor.id, secret),
         totpPendingSecret: null,
         totpEnabledAt: new Date(),
         totpLastStep: step,
@@ -230,7 +233,7 @@ export async function disableTotp(actor: Actor, code: string, ip: string | null)
     select: { totpSecret: true, totpLastStep: true },
   });
   if (!user?.totpSecret) throw new NotFoundError("authenticator");
-  if (verifyTotp(openTotpSecret(actor.id, user.totpSecret, totpKeys).secret, code, user.totpLastStep) === null) {
+  if (verifyTotp(open(actor.id, user.totpSecret), code, user.totpLastStep) === null) {
     throw new InvalidInputError({ code: ["totp.invalid"] });
   }
   await db.$transaction(async (tx) => {
@@ -313,9 +316,9 @@ export async function openPasswordLink(token: string): Promise<PasswordLinkTarge
   let totp: TotpEnrollment | null = null;
   if (needsTotp) {
     const pending = link.user.totpPendingSecret;
-    const secret = pending ? openTotpSecret(link.user.id, pending, totpKeys).secret : generateTotpSecret();
+    const secret = pending ? open(link.user.id, pending) : generateTotpSecret();
     if (!pending) {
-      await db.user.update({ where: { id: link.user.id }, data: { totpPendingSecret: sealTotpSecret(link.user.id, secret, totpKeys) } });
+      await db.user.update({ where: { id: link.user.id }, data: { totpPendingSecret: seal(link.user.id, secret) } });
     }
     totp = { secret, uri: totpUri(secret, link.user.email) };
   }
@@ -346,10 +349,10 @@ export async function setPasswordWithLink(
   const enrolling = requiresTwoFactor(user.role) && !user.totpSecret;
   if (enrolling) {
     if (!user.totpPendingSecret) throw new NotFoundError("pending authenticator");
-    const { secret } = openTotpSecret(user.id, user.totpPendingSecret, totpKeys);
+    const secret = open(user.id, user.totpPendingSecret);
     totpStep = verifyTotp(secret, input.totpCode ?? "", null);
     if (totpStep === null) throw new InvalidInputError({ totpCode: ["totp.invalid"] });
-    sealedSecret = sealTotpSecret(user.id, secret, totpKeys);
+    sealedSecret = seal(user.id, secret);
   }
   const passwordHash = await hashPassword(input.password);
   const recoveryCodes = enrolling ? generateRecoveryCodes() : null;
