@@ -15,6 +15,7 @@ import autocannon from "autocannon";
 import { withClient } from "../dashboard/bench-database";
 import { parseCount } from "../dashboard/cli-args";
 import { startBenchApp } from "./bench-app";
+import { cpuSeconds } from "./cpu-use";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const PORT = 3301;
@@ -105,26 +106,6 @@ function countStatements<T>(url: string, request: () => Promise<T>): Promise<{ r
     // Less the two statements of the first reading.
     return { result, statements: (await read()) - before - 2 };
   });
-}
-
-/** CPU seconds used so far by the app's server processes and by PostgreSQL's (Linux /proc). */
-function cpuSeconds(databaseUrl: string): { app: number; postgres: number } {
-  const tick = 100; // USER_HZ on Linux
-  let app = 0;
-  let postgres = 0;
-  for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      const seconds = (Number(fields[11]) + Number(fields[12])) / tick; // utime + stime
-      const command = readFileSync(`/proc/${pid}/cmdline`, "utf8");
-      if (command.startsWith("postgres")) postgres += seconds;
-      else if (readFileSync(`/proc/${pid}/environ`, "utf8").split("\0").includes(`DATABASE_URL=${databaseUrl}`)) app += seconds;
-    } catch {
-      // gone, or not ours to read
-    }
-  }
-  return { app, postgres };
 }
 
 async function main() {

@@ -20,6 +20,7 @@ import { parseCount } from "../dashboard/cli-args";
 import { BENCH_PASSWORD } from "../dashboard/reference-rows";
 import { workerCount } from "../../scripts/support/next-cluster";
 import { startBenchApp } from "./bench-app";
+import { coresUsedDuring, type CoresUsed } from "./cpu-use";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const PORT = 3300;
@@ -224,6 +225,10 @@ function printTable(title: string, rows: EndpointResult[]) {
   }
 }
 
+function printCores(cores: CoresUsed) {
+  console.log(`cores busy: app ${cores.app}, PostgreSQL ${cores.postgres}, load generator ${cores.loadGenerator} (of ${os.cpus().length})`);
+}
+
 async function main() {
   const reports = parseCount(values.reports!);
   const workers = workerCount(process.env);
@@ -240,10 +245,13 @@ async function main() {
     // no longer pays. The mix runs unrecorded first.
     console.log(`Warming up (${WARM_UP_SECONDS} s of the mix, not recorded) …`);
     await delegateMix(10, cookie, WARM_UP_SECONDS);
-    const { result: at10, load: load10 } = await withLoadAverage(() => delegateMix(10, cookie));
+    const measure = (connections: number) => withLoadAverage(() => coresUsedDuring(app.databaseUrl, () => delegateMix(connections, cookie)));
+    const { result: { result: at10, cores: cores10 }, load: load10 } = await measure(10);
     printTable(`Delegate mix, 10 connections, ${duration} s (load average ${load10.min}–${load10.max})`, at10);
-    const { result: at50, load: load50 } = await withLoadAverage(() => delegateMix(50, cookie));
+    printCores(cores10);
+    const { result: { result: at50, cores: cores50 }, load: load50 } = await measure(50);
     printTable(`Delegate mix, 50 connections, ${duration} s (load average ${load50.min}–${load50.max})`, at50);
+    printCores(cores50);
 
     const loginDuration = Math.min(duration, 20);
     const logins = summarise("login (CSRF + credentials)", 4, await load({
@@ -273,6 +281,8 @@ async function main() {
       warmUpSeconds: WARM_UP_SECONDS,
       timelinePair: { ...TIMELINE_PAIR, reports: timelineReports },
       loadAverage: { delegateMix10: load10, delegateMix50: load50 },
+      // Cores kept busy on average: the app's server processes, PostgreSQL, the load generator.
+      coresUsed: { delegateMix10: cores10, delegateMix50: cores50 },
       delegateMix10: at10,
       delegateMix50: at50,
       loginMix: logins,
