@@ -37,6 +37,9 @@ describe("the environment", () => {
     await expect(loadEnv({ TOTP_ENCRYPTION_KEY_PREVIOUS: "short", DATABASE_URL: "postgresql://x@localhost/x" })).rejects.toThrow(
       /TOTP_ENCRYPTION_KEY_PREVIOUS: must be 32 bytes/,
     );
+    // Blanked after a rotation: unset, not invalid.
+    const { totpKeys } = await loadEnv({ TOTP_ENCRYPTION_KEY: KEY, TOTP_ENCRYPTION_KEY_PREVIOUS: " ", DATABASE_URL: "postgresql://x@localhost/x" });
+    expect(totpKeys).toEqual({ current: KEY, previous: undefined });
   });
 
   it("starts in production with a secret and a key, and builds without them", async () => {

@@ -2,13 +2,18 @@
 import { z } from "zod";
 import { SmtpUrlSchema } from "./mail/smtp-url";
 
-/** 32 random bytes in base64 or base64url, as `openssl rand -base64 32` prints them. */
-const EncryptionKey = z
-  .string()
-  .trim()
-  .refine((value) => /^[A-Za-z0-9+/_-]{43}=?$/.test(value) && Buffer.from(value, "base64").length === 32, {
-    error: "must be 32 bytes in base64 (`openssl rand -base64 32`)",
-  });
+/**
+ * 32 random bytes in base64 or base64url, as `openssl rand -base64 32` prints them (43 digits
+ * are 32 bytes); an empty value counts as unset, as a variable blanked after a key rotation.
+ */
+const EncryptionKey = z.preprocess(
+  (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+  z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9+/_-]{43}=?$/, { error: "must be 32 bytes in base64 (`openssl rand -base64 32`)" })
+    .optional(),
+);
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -24,9 +29,9 @@ const EnvSchema = z.object({
   /** Signs and encrypts session cookies; required in production (`openssl rand -base64 32`). */
   AUTH_SECRET: z.string().min(32, { error: "must be at least 32 characters" }).optional(),
   /** Encrypts the TOTP secrets kept in the database; required in production (`openssl rand -base64 32`). */
-  TOTP_ENCRYPTION_KEY: EncryptionKey.optional(),
+  TOTP_ENCRYPTION_KEY: EncryptionKey,
   /** The key being replaced while secrets are sealed again with the new one (key rotation). */
-  TOTP_ENCRYPTION_KEY_PREVIOUS: EncryptionKey.optional(),
+  TOTP_ENCRYPTION_KEY_PREVIOUS: EncryptionKey,
   /** The public URL of the app; an https:// URL turns on Secure cookies and HSTS. */
   NEXTAUTH_URL: z.url().optional(),
   /** Reverse proxies in front of the app that append to X-Forwarded-For (0: none). */

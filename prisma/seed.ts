@@ -10,6 +10,9 @@ async function main() {
   const { created } = await seedReferenceData(db);
   console.log(`Reference data: ${created} row(s) created.`);
   if (process.env.SEED_DEMO === "1") {
+    // Sealed with the published development key, the demo staff could never sign in on a server
+    // with its own key (npm start passes the embedded demo's key).
+    if (!process.env.TOTP_ENCRYPTION_KEY) throw new Error("SEED_DEMO=1 needs the server's TOTP_ENCRYPTION_KEY in the environment.");
     const password = process.env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD;
     // The demo admin and secretariat cannot sign in without an authenticator: give them one.
     const totpSecret = process.env.DEMO_TOTP_SECRET || generateTotpSecret();

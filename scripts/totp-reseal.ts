@@ -11,8 +11,13 @@ async function main() {
     process.exitCode = 2;
     return;
   }
-  const sealed = await sealStoredTotpSecrets();
+  const { sealed, unreadable } = await sealStoredTotpSecrets();
   console.log(`Sealed ${sealed} TOTP secret${sealed === 1 ? "" : "s"} with the current key.`);
+  if (unreadable.length > 0) {
+    console.error(`No configured key opens the TOTP secret of these accounts (keep the previous key until it is fixed):`);
+    for (const id of unreadable) console.error(`  ${id}`);
+    process.exitCode = 1;
+  }
 }
 
 main()

@@ -17,7 +17,9 @@ import { SignInSchema } from "@/lib/validation/sign-in";
 import type { Actor } from "./actor";
 import { hashPassword, verifyPassword } from "./password";
 import { requiresTwoFactor } from "./permissions";
+import { logger } from "@/lib/logger";
 import { looksLikeRecoveryCode, verifyTotp } from "./totp";
+import { TotpSecretUnreadableError } from "./totp-secret-box";
 
 export type SignInResult =
   | { ok: true; user: Actor & { sessionVersion: number } }
@@ -54,7 +56,13 @@ export async function authenticate(raw: unknown, ip: string): Promise<SignInResu
     const accepted = looksLikeRecoveryCode(code)
       ? await consumeRecoveryCode(user.id, code)
       : await (async () => {
-          const step = verifyTotp(await openSignInSecret(user.id, user.totpSecret!), code, user.totpLastStep);
+          const secret = await openSignInSecret(user.id, user.totpSecret!).catch((error: unknown) => {
+            // The operator's problem (a wrong key, an altered row); the caller sees the usual failure.
+            if (!(error instanceof TotpSecretUnreadableError)) throw error;
+            logger.error("TOTP secret unreadable", { userId: user.id, error: error.message });
+            return null;
+          });
+          const step = secret === null ? null : verifyTotp(secret, code, user.totpLastStep);
           return step !== null && (await acceptTotpStep(user.id, step));
         })();
     if (!accepted) return fail("bad_totp");

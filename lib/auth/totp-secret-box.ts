@@ -33,8 +33,9 @@ export function sealTotpSecret(userId: string, secret: string, keys: TotpKeys): 
 }
 
 export class TotpSecretUnreadableError extends Error {
+  override readonly name = "TotpSecretUnreadableError";
   constructor(reason: string) {
-    super(`A stored TOTP secret cannot be read (${reason}): is TOTP_ENCRYPTION_KEY the key it was sealed with?`);
+    super(`A stored TOTP secret cannot be read (${reason}); check TOTP_ENCRYPTION_KEY and TOTP_ENCRYPTION_KEY_PREVIOUS`);
   }
 }
 

@@ -1,6 +1,6 @@
 // Threat: a stolen or left-behind session cookie keeps working after the events that should
 // end it (sign out everywhere, new password, deactivation, new role or country).
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { encode } from "next-auth/jwt";
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
@@ -202,7 +202,7 @@ describe("authenticator enrolment", () => {
     const sealedValue = sealTotpSecret(sealed.id, secrets[2], totpKeys);
     await db.user.update({ where: { id: sealed.id }, data: { totpSecret: sealedValue, totpEnabledAt: new Date() } });
 
-    expect(await sealStoredTotpSecrets()).toBeGreaterThanOrEqual(2);
+    expect(await sealStoredTotpSecrets()).toEqual({ sealed: 2, unreadable: [] });
     const rows = await db.user.findMany({
       where: { id: { in: [enrolled.id, pending.id, sealed.id] } },
       select: { id: true, totpSecret: true, totpPendingSecret: true },
@@ -211,6 +211,21 @@ describe("authenticator enrolment", () => {
     expect(openTotpSecret(enrolled.id, byId.get(enrolled.id)!.totpSecret!, totpKeys)).toEqual({ secret: secrets[0], stale: false });
     expect(openTotpSecret(pending.id, byId.get(pending.id)!.totpPendingSecret!, totpKeys)).toEqual({ secret: secrets[1], stale: false });
     expect(byId.get(sealed.id)!.totpSecret).toBe(sealedValue);
-    expect(await sealStoredTotpSecrets()).toBe(0);
+    expect(await sealStoredTotpSecrets()).toEqual({ sealed: 0, unreadable: [] });
+  });
+
+  it("totp:reseal moves secrets from the previous key to the new one, and reports those neither opens", async () => {
+    const [oldKey, newKey] = [randomBytes(32).toString("base64"), randomBytes(32).toString("base64")];
+    const user = await createUser({ role: "ADMIN" });
+    const secret = generateTotpSecret();
+    await db.user.update({ where: { id: user.id }, data: { totpSecret: sealTotpSecret(user.id, secret, { current: oldKey }), totpEnabledAt: new Date() } });
+
+    const outcome = await sealStoredTotpSecrets({ current: newKey, previous: oldKey });
+    expect(outcome.sealed).toBe(1);
+    // The secrets of this file's other tests are sealed with the configured key, which is neither.
+    expect(outcome.unreadable.length).toBeGreaterThan(0);
+    expect(outcome.unreadable).not.toContain(user.id);
+    const { totpSecret } = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { totpSecret: true } });
+    expect(openTotpSecret(user.id, totpSecret!, { current: newKey })).toEqual({ secret, stale: false });
   });
 });

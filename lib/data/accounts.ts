@@ -13,7 +13,7 @@ import {
   totpUri,
   verifyTotp,
 } from "@/lib/auth/totp";
-import { openTotpSecret, sealTotpSecret } from "@/lib/auth/totp-secret-box";
+import { openTotpSecret, sealTotpSecret, TotpSecretUnreadableError, type TotpKeys } from "@/lib/auth/totp-secret-box";
 import { db } from "@/lib/db";
 import { totpKeys } from "@/lib/env";
 import { ForbiddenError, InvalidInputError, NotFoundError } from "@/lib/errors";
@@ -81,10 +81,18 @@ type SecretField = "totpSecret" | "totpPendingSecret";
  * key is sealed again with the current key — only if it is still the stored value, so that a
  * concurrent enrolment or removal is never overwritten.
  */
-async function openAndRefresh(userId: string, field: SecretField, stored: string): Promise<{ secret: string; resealed: boolean }> {
-  const { secret, stale } = openTotpSecret(userId, stored, totpKeys);
+async function openAndRefresh(
+  userId: string,
+  field: SecretField,
+  stored: string,
+  keys: TotpKeys = totpKeys,
+): Promise<{ secret: string; resealed: boolean }> {
+  const { secret, stale } = openTotpSecret(userId, stored, keys);
   if (!stale) return { secret, resealed: false };
-  const { count } = await db.user.updateMany({ where: { id: userId, [field]: stored }, data: { [field]: seal(userId, secret) } });
+  const { count } = await db.user.updateMany({
+    where: { id: userId, [field]: stored },
+    data: { [field]: sealTotpSecret(userId, secret, keys) },
+  });
   return { secret, resealed: count === 1 };
 }
 
@@ -93,25 +101,37 @@ export async function openSignInSecret(userId: string, stored: string): Promise<
   return (await openAndRefresh(userId, "totpSecret", stored)).secret;
 }
 
+export type ResealOutcome = {
+  /** Secrets sealed again with the current key. */
+  sealed: number;
+  /** Accounts with a secret no configured key opens (the previous key must stay until none is left). */
+  unreadable: string[];
+};
+
 /**
  * Seals again, with the current key, every stored TOTP secret (enrolled or pending) kept in clear
- * or under the previous key: run after setting a new TOTP_ENCRYPTION_KEY, before dropping the
- * previous one. Returns how many it sealed; fails, changing nothing more, on a secret no
- * configured key opens.
+ * or under the previous key: run after making the new key current, before dropping the previous
+ * one. An unreadable secret is reported and skipped, so that one bad row does not hold up the rest.
  */
-export async function sealStoredTotpSecrets(): Promise<number> {
+export async function sealStoredTotpSecrets(keys: TotpKeys = totpKeys): Promise<ResealOutcome> {
   const users = await db.user.findMany({
     where: { OR: [{ totpSecret: { not: null } }, { totpPendingSecret: { not: null } }] },
     select: { id: true, totpSecret: true, totpPendingSecret: true },
   });
-  let sealed = 0;
+  const outcome: ResealOutcome = { sealed: 0, unreadable: [] };
   for (const user of users) {
     for (const field of ["totpSecret", "totpPendingSecret"] as const) {
       const stored = user[field];
-      if (stored && (await openAndRefresh(user.id, field, stored)).resealed) sealed += 1;
+      if (!stored) continue;
+      try {
+        if ((await openAndRefresh(user.id, field, stored, keys)).resealed) outcome.sealed += 1;
+      } catch (error) {
+        if (!(error instanceof TotpSecretUnreadableError)) throw error;
+        outcome.unreadable.push(user.id);
+      }
     }
   }
-  return sealed;
+  return outcome;
 }
 
 /** Accepts a TOTP time step only if it is newer than the last one accepted (atomic, so no replay). */
