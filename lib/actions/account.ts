@@ -19,7 +19,7 @@ const signedIn = canReadDashboard;
 export async function changePasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
   return runAction(
     formData,
-    { allowed: signedIn, schema: ChangePasswordSchema, secretFields: ["currentPassword", "newPassword", "confirmPassword"] },
+    { name: "changePassword", allowed: signedIn, schema: ChangePasswordSchema, secretFields: ["currentPassword", "newPassword", "confirmPassword"] },
     async (actor, input, ip) => {
       await changeOwnPassword(actor, input, ip);
       return { status: "success", message: "account.passwordChanged" };
@@ -28,7 +28,7 @@ export async function changePasswordAction(_previous: FormState, formData: FormD
 }
 
 export async function signOutEverywhereAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runAction(formData, { allowed: signedIn, schema: ConfirmSchema }, async (actor, _input, ip) => {
+  return runAction(formData, { name: "signOutEverywhere", allowed: signedIn, schema: ConfirmSchema }, async (actor, _input, ip) => {
     await signOutEverywhere(actor, ip);
     return { status: "success", message: "account.signedOutEverywhere" };
   });
@@ -40,7 +40,7 @@ export async function startTotpEnrollmentAction(
   _previous: FormState<EnrollmentData>,
   formData: FormData,
 ): Promise<FormState<EnrollmentData>> {
-  return runAction(formData, { allowed: signedIn, schema: EmptySchema }, async (actor) => {
+  return runAction(formData, { name: "startTotpEnrollment", allowed: signedIn, schema: EmptySchema }, async (actor) => {
     const enrollment = await startTotpEnrollment(actor);
     const qrDataUrl = await QRCode.toDataURL(enrollment.uri, { margin: 1, width: 200 });
     return { status: "success", data: { ...enrollment, qrDataUrl } };
@@ -51,14 +51,14 @@ export async function confirmTotpEnrollmentAction(
   _previous: FormState<string[]>,
   formData: FormData,
 ): Promise<FormState<string[]>> {
-  return runAction(formData, { allowed: signedIn, schema: TotpCodeSchema, secretFields: ["code"] }, async (actor, input, ip) => {
+  return runAction(formData, { name: "confirmTotpEnrollment", allowed: signedIn, schema: TotpCodeSchema, secretFields: ["code"] }, async (actor, input, ip) => {
     const recoveryCodes = await confirmTotpEnrollment(actor, input.code, ip);
     return { status: "success", message: "account.totpEnabled", data: recoveryCodes };
   });
 }
 
 export async function disableTotpAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runAction(formData, { allowed: signedIn, schema: TotpCodeSchema, secretFields: ["code"] }, async (actor, input, ip) => {
+  return runAction(formData, { name: "disableTotp", allowed: signedIn, schema: TotpCodeSchema, secretFields: ["code"] }, async (actor, input, ip) => {
     await disableTotp(actor, input.code, ip);
     return { status: "success", message: "account.totpDisabled" };
   });

@@ -8,7 +8,7 @@ import type { FormState } from "./form-state";
 import { runAction } from "./run-action";
 
 export async function recordAssessmentAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runAction(formData, { allowed: canAssess, schema: AssessmentFormSchema }, async (actor, input, ip) => {
+  return runAction(formData, { name: "recordAssessment", allowed: canAssess, schema: AssessmentFormSchema }, async (actor, input, ip) => {
     await recordAssessment(actor, input, ip);
     refresh();
     return { status: "success", message: "assessments.recorded" };

@@ -8,7 +8,7 @@ import type { FormState } from "./form-state";
 import { runAction } from "./run-action";
 
 export async function addCommentAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runAction(formData, { allowed: canWriteComments, schema: CommentSchema }, async (actor, input, ip) => {
+  return runAction(formData, { name: "addComment", allowed: canWriteComments, schema: CommentSchema }, async (actor, input, ip) => {
     await addComment(actor, input, ip);
     refresh();
     return { status: "success", message: "comments.added" };

@@ -29,7 +29,7 @@ import type { FormState } from "./form-state";
 import { runAction } from "./run-action";
 
 export async function createSessionAction(_previous: FormState<{ number: number }>, formData: FormData): Promise<FormState<{ number: number }>> {
-  return runAction(formData, { allowed: canManageSessions, schema: CreateSessionSchema }, async (actor, input, ip) => {
+  return runAction(formData, { name: "createSession", allowed: canManageSessions, schema: CreateSessionSchema }, async (actor, input, ip) => {
     const { number } = await createCouncilSession(actor, input, ip);
     refresh();
     return { status: "success", message: "saved.sessionCreated", data: { number } };
@@ -37,7 +37,7 @@ export async function createSessionAction(_previous: FormState<{ number: number 
 }
 
 export async function updateSessionAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runAction(formData, { allowed: canManageSessions, schema: UpdateSessionSchema }, async (actor, input, ip) => {
+  return runAction(formData, { name: "updateSession", allowed: canManageSessions, schema: UpdateSessionSchema }, async (actor, input, ip) => {
     await updateCouncilSession(actor, input, ip);
     refresh();
     return { status: "success", message: "saved.session" };
@@ -45,7 +45,7 @@ export async function updateSessionAction(_previous: FormState, formData: FormDa
 }
 
 export async function updateCommuniqueAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runAction(formData, { allowed: canManageSessions, schema: CommuniqueSchema }, async (actor, input, ip) => {
+  return runAction(formData, { name: "updateCommunique", allowed: canManageSessions, schema: CommuniqueSchema }, async (actor, input, ip) => {
     await updateCommunique(actor, input, ip);
     refresh();
     return { status: "success", message: "saved.communique" };
@@ -53,7 +53,7 @@ export async function updateCommuniqueAction(_previous: FormState, formData: For
 }
 
 export async function createCommitmentAction(_previous: FormState<{ code: string }>, formData: FormData): Promise<FormState<{ code: string }>> {
-  return runAction(formData, { allowed: canManageSessions, schema: CreateCommitmentSchema }, async (actor, input, ip) => {
+  return runAction(formData, { name: "createCommitment", allowed: canManageSessions, schema: CreateCommitmentSchema }, async (actor, input, ip) => {
     const { code } = await createCommitment(actor, input.sessionNumber, input.commitment, ip);
     refresh();
     return { status: "success", message: "saved.commitmentCreated", data: { code } };
@@ -61,7 +61,7 @@ export async function createCommitmentAction(_previous: FormState<{ code: string
 }
 
 export async function updateCommitmentAction(_previous: FormState<{ code: string }>, formData: FormData): Promise<FormState<{ code: string }>> {
-  return runAction(formData, { allowed: canManageSessions, schema: UpdateCommitmentSchema }, async (actor, input, ip) => {
+  return runAction(formData, { name: "updateCommitment", allowed: canManageSessions, schema: UpdateCommitmentSchema }, async (actor, input, ip) => {
     const { code } = await updateCommitment(actor, input.commitmentId, input.commitment, ip);
     refresh();
     return { status: "success", message: "saved.commitment", data: { code } };
@@ -69,7 +69,7 @@ export async function updateCommitmentAction(_previous: FormState<{ code: string
 }
 
 export async function deleteCommitmentAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runAction(formData, { allowed: canManageSessions, schema: CommitmentIdSchema }, async (actor, input, ip) => {
+  return runAction(formData, { name: "deleteCommitment", allowed: canManageSessions, schema: CommitmentIdSchema }, async (actor, input, ip) => {
     await deleteCommitment(actor, input.commitmentId, ip);
     refresh();
     return { status: "success", message: "saved.commitmentDeleted" };
@@ -77,7 +77,7 @@ export async function deleteCommitmentAction(_previous: FormState, formData: For
 }
 
 export async function withdrawCommitmentAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runAction(formData, { allowed: canManageSessions, schema: WithdrawCommitmentSchema }, async (actor, input, ip) => {
+  return runAction(formData, { name: "withdrawCommitment", allowed: canManageSessions, schema: WithdrawCommitmentSchema }, async (actor, input, ip) => {
     await withdrawCommitment(actor, input.commitmentId, input.reason, ip);
     refresh();
     return { status: "success", message: "saved.commitmentWithdrawn" };
@@ -85,7 +85,7 @@ export async function withdrawCommitmentAction(_previous: FormState, formData: F
 }
 
 export async function reinstateCommitmentAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runAction(formData, { allowed: canManageSessions, schema: CommitmentIdSchema }, async (actor, input, ip) => {
+  return runAction(formData, { name: "reinstateCommitment", allowed: canManageSessions, schema: CommitmentIdSchema }, async (actor, input, ip) => {
     await reinstateCommitment(actor, input.commitmentId, ip);
     refresh();
     return { status: "success", message: "saved.commitmentReinstated" };
@@ -93,7 +93,7 @@ export async function reinstateCommitmentAction(_previous: FormState, formData: 
 }
 
 export async function carryOverAction(_previous: FormState<{ codes: string[] }>, formData: FormData): Promise<FormState<{ codes: string[] }>> {
-  return runAction(formData, { allowed: canManageSessions, schema: CarryOverSchema }, async (actor, input, ip) => {
+  return runAction(formData, { name: "carryOver", allowed: canManageSessions, schema: CarryOverSchema }, async (actor, input, ip) => {
     const { codes } = await carryOverCommitments(actor, input.sessionNumber, input.commitmentIds, ip);
     refresh();
     return { status: "success", message: "saved.carriedOver", data: { codes } };
@@ -104,7 +104,7 @@ export async function carryOverAction(_previous: FormState<{ codes: string[] }>,
 export async function importCommitmentsAction(_previous: FormState<{ codes: string[] }>, formData: FormData): Promise<FormState<{ codes: string[] }>> {
   return runAction(
     formData,
-    { allowed: canManageSessions, schema: ImportCommitmentsSchema, secretFields: ["items"] },
+    { name: "importCommitments", allowed: canManageSessions, schema: ImportCommitmentsSchema, secretFields: ["items"] },
     async (actor, input, ip) => {
       const { codes } = await createCommitmentsFromImport(actor, input.sessionNumber, input.items, ip);
       refresh();

@@ -9,7 +9,7 @@ import { runAction } from "./run-action";
 
 // Everyone signed in reads their own notifications; `canReadDashboard` is "signed in".
 export async function markNotificationsReadAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runAction(formData, { allowed: canReadDashboard, schema: MarkNotificationsReadSchema }, async (actor, input, ip) => {
+  return runAction(formData, { name: "markNotificationsRead", allowed: canReadDashboard, schema: MarkNotificationsReadSchema }, async (actor, input, ip) => {
     await markNotificationsRead(actor, input.notificationId, ip);
     refresh();
     return { status: "success", message: "saved.notificationsRead" };

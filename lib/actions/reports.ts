@@ -37,7 +37,7 @@ export async function saveReportAction(
   _previous: FormState<ReportFormData>,
   formData: FormData,
 ): Promise<FormState<ReportFormData>> {
-  return runAction<typeof ReportFormSchema, ReportFormData>(formData, { allowed: canWriteReports, schema: ReportFormSchema }, async (actor, input, ip) => {
+  return runAction<typeof ReportFormSchema, ReportFormData>(formData, { name: "saveReport", allowed: canWriteReports, schema: ReportFormSchema }, async (actor, input, ip) => {
     const countryCode = actor.countryCode!;
     const files = uploadedFiles(formData);
     if (files.length > EVIDENCE_FILES_PER_SAVE) throw new InvalidInputError({ files: ["file.tooManyAtOnce"] });
@@ -85,7 +85,7 @@ export async function saveReportAction(
 }
 
 export async function removeEvidenceFileAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runAction(formData, { allowed: canWriteReports, schema: EvidenceFileIdSchema }, async (actor, input, ip) => {
+  return runAction(formData, { name: "removeEvidenceFile", allowed: canWriteReports, schema: EvidenceFileIdSchema }, async (actor, input, ip) => {
     await removePendingEvidence(actor, input.fileId, ip);
     refresh();
     return { status: "success", message: "reports.fileRemoved" };

@@ -9,7 +9,7 @@ import type { FormState } from "./form-state";
 import { runAction } from "./run-action";
 
 export async function createRoundAction(_previous: FormState<{ id: string }>, formData: FormData): Promise<FormState<{ id: string }>> {
-  return runAction(formData, { allowed: canManageRounds, schema: CreateRoundSchema }, async (actor, input, ip) => {
+  return runAction(formData, { name: "createRound", allowed: canManageRounds, schema: CreateRoundSchema }, async (actor, input, ip) => {
     const { id } = await createRound(actor, input, ip);
     refresh();
     return { status: "success", message: "saved.roundCreated", data: { id } };
@@ -17,7 +17,7 @@ export async function createRoundAction(_previous: FormState<{ id: string }>, fo
 }
 
 export async function updateRoundAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runAction(formData, { allowed: canManageRounds, schema: UpdateRoundSchema }, async (actor, input, ip) => {
+  return runAction(formData, { name: "updateRound", allowed: canManageRounds, schema: UpdateRoundSchema }, async (actor, input, ip) => {
     await updateRound(actor, input, ip);
     refresh();
     return { status: "success", message: "saved.round" };
@@ -25,7 +25,7 @@ export async function updateRoundAction(_previous: FormState, formData: FormData
 }
 
 export async function sendRemindersAction(_previous: FormState<ReminderOutcome>, formData: FormData): Promise<FormState<ReminderOutcome>> {
-  return runAction(formData, { allowed: canSendReminders, schema: SendRemindersSchema }, async (actor, input, ip) => {
+  return runAction(formData, { name: "sendReminders", allowed: canSendReminders, schema: SendRemindersSchema }, async (actor, input, ip) => {
     const outcome = await sendReminders(actor, input, ip);
     refresh();
     return { status: "success", message: "saved.remindersSent", data: outcome };

@@ -4,6 +4,7 @@ import { z, type ZodType } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { clientAddress } from "@/lib/auth/client-address";
 import { getCurrentUser } from "@/lib/auth/session";
+import { recordRefusedWrite } from "@/lib/data/audit";
 import { markDatabaseDown } from "@/lib/database-status";
 import { isDatabaseUnavailable } from "@/lib/db-errors";
 import { env } from "@/lib/env";
@@ -25,6 +26,8 @@ function echo(formData: FormData, secretFields: readonly string[]): Record<strin
 }
 
 type Options<S extends ZodType> = {
+  /** Names the action in the audit log when it is refused. */
+  name: string;
   /** Whether the actor may run this action at all; checked before the input is even parsed. */
   allowed: (actor: Actor) => boolean;
   schema: S;
@@ -45,7 +48,10 @@ export async function runAction<S extends ZodType, Data = undefined>(
   const values = echo(formData, options.secretFields ?? []);
   const actor = await getCurrentUser();
   if (!actor) return { status: "error", message: "errors.unauthenticated", values };
-  if (!options.allowed(actor)) return { status: "error", message: "errors.forbidden", values };
+  if (!options.allowed(actor)) {
+    await recordRefusedWrite({ actor, targetType: "action", target: options.name, ip: await requestAddress(), reason: "role" });
+    return { status: "error", message: "errors.forbidden", values };
+  }
   const parsed = options.schema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) {
     return { status: "error", message: "errors.invalid", fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
@@ -55,6 +61,9 @@ export async function runAction<S extends ZodType, Data = undefined>(
     // A refusal returned by the action keeps what the user typed, like a thrown one.
     return state.status === "error" ? { values, ...state } : state;
   } catch (error) {
+    if (error instanceof ForbiddenError) {
+      await recordRefusedWrite({ actor, targetType: "action", target: options.name, ip: await requestAddress(), reason: error.message });
+    }
     return { ...actionError(error), values };
   }
 }

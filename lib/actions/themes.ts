@@ -8,7 +8,7 @@ import type { FormState } from "./form-state";
 import { runAction } from "./run-action";
 
 export async function createThemeAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runAction(formData, { allowed: canManageSessions, schema: CreateThemeSchema }, async (actor, input, ip) => {
+  return runAction(formData, { name: "createTheme", allowed: canManageSessions, schema: CreateThemeSchema }, async (actor, input, ip) => {
     await createTheme(actor, input, ip);
     refresh();
     return { status: "success", message: "saved.themeCreated" };
@@ -16,7 +16,7 @@ export async function createThemeAction(_previous: FormState, formData: FormData
 }
 
 export async function updateThemeAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runAction(formData, { allowed: canManageSessions, schema: UpdateThemeSchema }, async (actor, input, ip) => {
+  return runAction(formData, { name: "updateTheme", allowed: canManageSessions, schema: UpdateThemeSchema }, async (actor, input, ip) => {
     await updateTheme(actor, input, ip);
     refresh();
     return { status: "success", message: "saved.theme" };

@@ -13,7 +13,7 @@ export async function createUserAction(
   _previous: FormState<PasswordLink>,
   formData: FormData,
 ): Promise<FormState<PasswordLink>> {
-  return runAction(formData, { allowed: canManageUsers, schema: CreateUserSchema }, async (actor, input, ip) => {
+  return runAction(formData, { name: "createUser", allowed: canManageUsers, schema: CreateUserSchema }, async (actor, input, ip) => {
     const { token, expiresAt } = await createUser(actor, input, ip);
     refresh();
     return { status: "success", message: "users.created", data: { token, expiresAt: expiresAt.toISOString() } };
@@ -21,7 +21,7 @@ export async function createUserAction(
 }
 
 export async function updateUserAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runAction(formData, { allowed: canManageUsers, schema: UpdateUserSchema }, async (actor, { userId, ...update }, ip) => {
+  return runAction(formData, { name: "updateUser", allowed: canManageUsers, schema: UpdateUserSchema }, async (actor, { userId, ...update }, ip) => {
     await updateUser(actor, userId, update, ip);
     refresh();
     return { status: "success", message: "users.updated" };
@@ -29,7 +29,7 @@ export async function updateUserAction(_previous: FormState, formData: FormData)
 }
 
 export async function setUserActiveAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runAction(formData, { allowed: canManageUsers, schema: SetUserActiveSchema }, async (actor, input, ip) => {
+  return runAction(formData, { name: "setUserActive", allowed: canManageUsers, schema: SetUserActiveSchema }, async (actor, input, ip) => {
     await setUserActive(actor, input.userId, input.active, ip);
     refresh();
     return { status: "success", message: input.active ? "users.reactivated" : "users.deactivated" };
@@ -40,7 +40,7 @@ export async function issuePasswordLinkAction(
   _previous: FormState<PasswordLink>,
   formData: FormData,
 ): Promise<FormState<PasswordLink>> {
-  return runAction(formData, { allowed: canManageUsers, schema: UserIdSchema }, async (actor, input, ip) => {
+  return runAction(formData, { name: "issuePasswordLink", allowed: canManageUsers, schema: UserIdSchema }, async (actor, input, ip) => {
     const { token, expiresAt } = await issuePasswordLink(actor, input.userId, ip);
     return { status: "success", message: "users.linkIssued", data: { token, expiresAt: expiresAt.toISOString() } };
   });
@@ -51,7 +51,7 @@ export async function handOverCountryAction(
   _previous: FormState<PasswordLink | null>,
   formData: FormData,
 ): Promise<FormState<PasswordLink | null>> {
-  return runAction(formData, { allowed: canManageUsers, schema: HandOverSchema }, async (actor, input, ip) => {
+  return runAction(formData, { name: "handOverCountry", allowed: canManageUsers, schema: HandOverSchema }, async (actor, input, ip) => {
     const { link } = await handOverCountry(actor, input, ip);
     refresh();
     return {

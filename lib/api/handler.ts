@@ -4,7 +4,10 @@
 import type { NextRequest } from "next/server";
 import { ZodError, z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
+import { clientAddress } from "@/lib/auth/client-address";
 import { actorFromRequest } from "@/lib/auth/session";
+import { env } from "@/lib/env";
+import { recordRefusedWrite } from "@/lib/data/audit";
 import { markDatabaseDown } from "@/lib/database-status";
 import { isDatabaseUnavailable } from "@/lib/db-errors";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "@/lib/errors";
@@ -20,16 +23,26 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 export function apiRoute<P = Record<string, never>>(handler: Handler<P>) {
   return async (request: NextRequest, context: Context<P>): Promise<Response> => {
-    try {
-      if (!SAFE_METHODS.has(request.method) && isForeignOrigin(request.headers)) {
-        return jsonError(403, "forbidden", "Cross-site requests are refused.");
-      }
-      const actor = await actorFromRequest(request);
-      if (!actor) return jsonError(401, "unauthenticated", "Sign in first.");
-      return await handler(request, actor, await context.params);
-    } catch (error) {
-      return errorResponse(error);
+    if (!SAFE_METHODS.has(request.method) && isForeignOrigin(request.headers)) {
+      return jsonError(403, "forbidden", "Cross-site requests are refused.");
     }
+    let actor: Actor | null = null;
+    let response: Response;
+    let reason = "forbidden";
+    try {
+      actor = await actorFromRequest(request);
+      if (!actor) return jsonError(401, "unauthenticated", "Sign in first.");
+      response = await handler(request, actor, await context.params);
+    } catch (error) {
+      if (error instanceof ForbiddenError) reason = error.message;
+      response = errorResponse(error);
+    }
+    // A write refused to a signed-in caller, whether thrown by the data layer or answered by the handler.
+    if (response.status === 403 && actor && !SAFE_METHODS.has(request.method)) {
+      const target = `${request.method} ${request.nextUrl.pathname}`;
+      await recordRefusedWrite({ actor, targetType: "api", target, ip: clientAddress(request.headers, env.TRUSTED_PROXY_HOPS), reason });
+    }
+    return response;
   };
 }
 

@@ -1,5 +1,8 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
+import type { Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db";
+import { logger } from "@/lib/logger";
 
 type Tx = Pick<Prisma.TransactionClient, "auditLog">;
 
@@ -30,4 +33,28 @@ export async function appendAudit(tx: Tx, entry: AuditEntry): Promise<void> {
       ip: entry.ip ?? null,
     },
   });
+}
+
+/** A write refused for lack of permission: the server action's name, or the API's method and path. */
+export type RefusedWrite = { actor: Actor; targetType: "action" | "api"; target: string; ip: string | null; reason: string };
+
+/**
+ * Records a write refused for lack of permission (`access.refused`): a delegate writing for
+ * another member state, or anyone reaching a tool of another role, can only get there with a
+ * crafted request, and the secretariat should see who tried. Written on its own — the refused
+ * transaction has rolled back — and never failing the response it explains.
+ */
+export async function recordRefusedWrite(refusal: RefusedWrite): Promise<void> {
+  try {
+    await appendAudit(db, {
+      actor: refusal.actor,
+      action: "access.refused",
+      targetType: refusal.targetType,
+      targetId: refusal.target,
+      after: { reason: refusal.reason },
+      ip: refusal.ip,
+    });
+  } catch (error) {
+    logger.error("refused write not audited", { error: error instanceof Error ? error.message : String(error), target: refusal.target });
+  }
 }

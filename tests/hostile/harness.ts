@@ -1,7 +1,8 @@
 // The hostile-input properties of every server action and route handler: whatever the input,
 // never an unexpected error (a 500, `errors.unexpected`), a refusal in the user's words (a
-// catalog key, an API error code), and a refusal writes nothing at all (no row of any table
-// changed: fingerprint.ts); an accepted change comes with its audit row.
+// catalog key, an API error code), and a refusal writes nothing (no row of any table changed:
+// fingerprint.ts) but the audit row of a write refused for lack of permission; an accepted
+// change comes with its audit row.
 import fc from "fast-check";
 import { NextRequest } from "next/server";
 import { expect } from "vitest";
@@ -105,10 +106,16 @@ function startProperty() {
   lastCounts = null;
 }
 
-/** A refusal leaves every table as it was (fingerprint.ts); an accepted change comes with an audit row. */
-async function expectWrites(before: RowChanges, outcome: { refused: boolean; what: string; audited: boolean }): Promise<void> {
+/**
+ * A refusal leaves every table as it was (fingerprint.ts) — but for the audit row of a write refused
+ * to a signed-in caller for lack of permission; an accepted change comes with an audit row.
+ */
+async function expectWrites(
+  before: RowChanges,
+  outcome: { refused: boolean; what: string; audited: boolean; forbidden?: boolean },
+): Promise<void> {
   const written = writtenTables(before, await rowsNow());
-  if (outcome.refused) expect(written, `refused (${outcome.what}) but changed rows`).toEqual({});
+  if (outcome.refused) expect(written, `refused (${outcome.what}) but changed rows`).toEqual(outcome.forbidden ? { audit_log: 1 } : {});
   else if (outcome.audited && Object.keys(written).length > 0) {
     expect(written.audit_log ?? 0, `${outcome.what} changed ${JSON.stringify(written)} without an audit row`).toBeGreaterThan(0);
   }
@@ -145,7 +152,8 @@ export async function checkAction(check: ActionCheck): Promise<void> {
       const state = await check.action({ status: "idle" }, toFormData(prepared));
       expectFormState(state);
       const refused = state.status === "error" && !check.keepsOnRefusal?.(state);
-      await expectWrites(before, { refused, what: state.message ?? state.status, audited: !check.unaudited });
+      const forbidden = state.message === "errors.forbidden";
+      await expectWrites(before, { refused, what: state.message ?? state.status, audited: !check.unaudited, forbidden });
       if (state.status === "success") forgetSessions();
       expectNoPollution();
     }),
@@ -166,7 +174,7 @@ export async function checkActionRefuses(check: Pick<ActionCheck, "action" | "sc
       expect(state.status).toBe("error");
       expect(state.message).toBe(actor ? "errors.forbidden" : "errors.unauthenticated");
       expect(state.fieldErrors).toBeUndefined();
-      await expectWrites(before, { refused: true, what: state.message!, audited: true });
+      await expectWrites(before, { refused: true, what: state.message!, audited: true, forbidden: actor !== null });
     }),
     assertOptions(check.numRuns ?? Math.ceil(RUNS / 10)),
   );
@@ -230,7 +238,8 @@ export async function checkRoute(check: RouteCheck): Promise<void> {
       const response = await check.handler(request, { params: Promise.resolve(input.params ?? {}) as Promise<never> });
       await expectApiAnswer(response);
       const refused = response.status >= 400 || !check.writes;
-      await expectWrites(before, { refused, what: `HTTP ${response.status}`, audited: true });
+      const forbidden = response.status === 403 && check.method !== "GET";
+      await expectWrites(before, { refused, what: `HTTP ${response.status}`, audited: true, forbidden });
       expectNoPollution();
     }),
     assertOptions(check.numRuns ?? RUNS),
@@ -249,7 +258,8 @@ export async function checkRouteRefuses(check: Omit<RouteCheck, "actors" | "writ
       const response = await check.handler(request, { params: Promise.resolve(input.params ?? {}) as Promise<never> });
       await expectApiAnswer(response);
       expect(check.statuses).toContain(response.status);
-      await expectWrites(before, { refused: true, what: `HTTP ${response.status}`, audited: true });
+      const forbidden = response.status === 403 && check.method !== "GET" && actor !== null;
+      await expectWrites(before, { refused: true, what: `HTTP ${response.status}`, audited: true, forbidden });
     }),
     assertOptions(check.numRuns ?? Math.ceil(RUNS / 10)),
   );
