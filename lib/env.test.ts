@@ -52,6 +52,9 @@ describe("the environment", () => {
     });
     expect(env.AUTH_SECRET).toBe(SECRET);
     expect(totpKeys).toEqual({ current: KEY, previous: Buffer.alloc(32, 8).toString("base64url") });
+    expect((await loadEnv({ NODE_ENV: "development", TOTP_ENCRYPTION_KEY: KEY, DATABASE_URL: "postgresql://x@localhost/x" })).totpKeyConfigured).toBe(true);
+    // Without one, development runs on the published key, which no script may seal with.
+    expect((await loadEnv({ NODE_ENV: "development", TOTP_ENCRYPTION_KEY: undefined, DATABASE_URL: "postgresql://x@localhost/x" })).totpKeyConfigured).toBe(false);
     await expect(
       loadEnv({ NODE_ENV: "production", AUTH_SECRET: undefined, TOTP_ENCRYPTION_KEY: undefined, NEXT_PHASE: "phase-production-build", DATABASE_URL: undefined }),
     ).resolves.toBeTruthy();

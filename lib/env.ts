@@ -80,4 +80,6 @@ export const env = parseEnv();
 export const isDemo = env.TANFEETH_DEMO === "1";
 /** The keys of lib/auth/totp-secret-box.ts. */
 export const totpKeys = { current: env.TOTP_ENCRYPTION_KEY, previous: env.TOTP_ENCRYPTION_KEY_PREVIOUS };
+/** Whether TOTP_ENCRYPTION_KEY was given (not the development key): scripts that seal need it. */
+export const totpKeyConfigured = env.TOTP_ENCRYPTION_KEY !== DEVELOPMENT_TOTP_ENCRYPTION_KEY;
 export const secureCookies = env.NEXTAUTH_URL?.startsWith("https://") ?? false;

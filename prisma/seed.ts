@@ -2,7 +2,7 @@
 // Idempotent: running it twice changes nothing.
 import { generateTotpSecret } from "@/lib/auth/totp";
 import { db } from "@/lib/db";
-import { totpKeys } from "@/lib/env";
+import { totpKeyConfigured, totpKeys } from "@/lib/env";
 import { DEFAULT_DEMO_PASSWORD, seedDemoAccounts, seedDemoHistory } from "./seed-data/demo";
 import { seedReferenceData } from "./seed-data/reference";
 
@@ -12,7 +12,7 @@ async function main() {
   if (process.env.SEED_DEMO === "1") {
     // Sealed with the published development key, the demo staff could never sign in on a server
     // with its own key (npm start passes the embedded demo's key).
-    if (!process.env.TOTP_ENCRYPTION_KEY) throw new Error("SEED_DEMO=1 needs the server's TOTP_ENCRYPTION_KEY in the environment.");
+    if (!totpKeyConfigured) throw new Error("SEED_DEMO=1 needs the server's TOTP_ENCRYPTION_KEY in the environment.");
     const password = process.env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD;
     // The demo admin and secretariat cannot sign in without an authenticator: give them one.
     const totpSecret = process.env.DEMO_TOTP_SECRET || generateTotpSecret();

@@ -3,10 +3,11 @@
 // a key rotation — on the database of DATABASE_URL. Safe to run again; it changes only those.
 import { sealStoredTotpSecrets } from "@/lib/data/accounts";
 import { db } from "@/lib/db";
+import { totpKeyConfigured } from "@/lib/env";
 
 async function main() {
   // Without it the development key would seal production secrets.
-  if (!process.env.TOTP_ENCRYPTION_KEY) {
+  if (!totpKeyConfigured) {
     console.error("Set TOTP_ENCRYPTION_KEY (and TOTP_ENCRYPTION_KEY_PREVIOUS while rotating) to the server's keys.");
     process.exitCode = 2;
     return;

@@ -1,7 +1,8 @@
 // Where the machine's CPU goes during a measurement: the app's server processes, PostgreSQL's,
-// and the load generator (this process). On a 2-core machine the three share the cores, so a
-// throughput figure means little without them.
+// and the load generator (this process), and the load average. On a 2-core machine shared with
+// other work, a throughput figure means little without them.
 import { readdirSync, readFileSync } from "node:fs";
+import os from "node:os";
 
 /**
  * CPU seconds used so far by the app's server processes and by the benchmark's PostgreSQL (its
@@ -36,22 +37,34 @@ export function cpuSeconds(databaseUrl: string): { app: number; postgres: number
 
 export type CoresUsed = { app: number; postgres: number; loadGenerator: number };
 
-/** The cores each side kept busy, on average, while `work` ran. */
-export async function coresUsedDuring<T>(databaseUrl: string, work: () => Promise<T>): Promise<{ result: T; cores: CoresUsed }> {
+export type LoadAverage = { min: number; median: number; max: number };
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+/** The cores each side kept busy on average while `work` ran, and the load average (1 minute) every 5 s. */
+export async function machineUseDuring<T>(databaseUrl: string, work: () => Promise<T>): Promise<{ result: T; cores: CoresUsed; load: LoadAverage }> {
+  const samples = [os.loadavg()[0]!];
+  const timer = setInterval(() => samples.push(os.loadavg()[0]!), 5_000);
   const started = performance.now();
   const before = cpuSeconds(databaseUrl);
   const ownBefore = process.cpuUsage();
-  const result = await work();
-  const own = process.cpuUsage(ownBefore);
-  const after = cpuSeconds(databaseUrl);
-  const seconds = (performance.now() - started) / 1000;
-  const round = (n: number) => Math.round((n / seconds) * 100) / 100;
-  return {
-    result,
-    cores: {
-      app: round(after.app - before.app),
-      postgres: round(after.postgres - before.postgres),
-      loadGenerator: round((own.user + own.system) / 1e6),
-    },
-  };
+  try {
+    const result = await work();
+    const own = process.cpuUsage(ownBefore);
+    const after = cpuSeconds(databaseUrl);
+    const seconds = (performance.now() - started) / 1000;
+    samples.push(os.loadavg()[0]!);
+    const sorted = samples.sort((a, b) => a - b);
+    return {
+      result,
+      cores: {
+        app: round((after.app - before.app) / seconds),
+        postgres: round((after.postgres - before.postgres) / seconds),
+        loadGenerator: round((own.user + own.system) / 1e6 / seconds),
+      },
+      load: { min: round(sorted[0]!), median: round(sorted[Math.floor(sorted.length / 2)]!), max: round(sorted.at(-1)!) },
+    };
+  } finally {
+    clearInterval(timer);
+  }
 }

@@ -20,7 +20,7 @@ import { parseCount } from "../dashboard/cli-args";
 import { BENCH_PASSWORD } from "../dashboard/reference-rows";
 import { workerCount } from "../../scripts/support/next-cluster";
 import { startBenchApp } from "./bench-app";
-import { coresUsedDuring, type CoresUsed } from "./cpu-use";
+import { machineUseDuring, type CoresUsed } from "./cpu-use";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const PORT = 3300;
@@ -158,20 +158,6 @@ async function lengthenTimeline(cookie: string): Promise<number> {
   }
 }
 
-/** The load average (1 minute) every 5 s while `work` runs: the machine is shared. */
-async function withLoadAverage<T>(work: () => Promise<T>): Promise<{ result: T; load: { min: number; median: number; max: number } }> {
-  const samples = [os.loadavg()[0]!];
-  const timer = setInterval(() => samples.push(os.loadavg()[0]!), 5_000);
-  try {
-    const result = await work();
-    samples.push(os.loadavg()[0]!);
-    const sorted = samples.sort((a, b) => a - b);
-    const round = (n: number) => Math.round(n * 100) / 100;
-    return { result, load: { min: round(sorted[0]!), median: round(sorted[Math.floor(sorted.length / 2)]!), max: round(sorted.at(-1)!) } };
-  } finally {
-    clearInterval(timer);
-  }
-}
 
 async function delegateMix(connections: number, cookie: string, seconds = duration): Promise<EndpointResult[]> {
   // The connections are shared out over the four endpoints, all running at once.
@@ -245,11 +231,11 @@ async function main() {
     // no longer pays. The mix runs unrecorded first.
     console.log(`Warming up (${WARM_UP_SECONDS} s of the mix, not recorded) …`);
     await delegateMix(10, cookie, WARM_UP_SECONDS);
-    const measure = (connections: number) => withLoadAverage(() => coresUsedDuring(app.databaseUrl, () => delegateMix(connections, cookie)));
-    const { result: { result: at10, cores: cores10 }, load: load10 } = await measure(10);
+    const measure = (connections: number) => machineUseDuring(app.databaseUrl, () => delegateMix(connections, cookie));
+    const { result: at10, cores: cores10, load: load10 } = await measure(10);
     printTable(`Delegate mix, 10 connections, ${duration} s (load average ${load10.min}–${load10.max})`, at10);
     printCores(cores10);
-    const { result: { result: at50, cores: cores50 }, load: load50 } = await measure(50);
+    const { result: at50, cores: cores50, load: load50 } = await measure(50);
     printTable(`Delegate mix, 50 connections, ${duration} s (load average ${load50.min}–${load50.max})`, at50);
     printCores(cores50);
 

@@ -48,8 +48,10 @@ export async function runAction<S extends ZodType, Data = undefined>(
   const values = echo(formData, options.secretFields ?? []);
   const actor = await getCurrentUser();
   if (!actor) return { status: "error", message: "errors.unauthenticated", values };
+  const recordRefusal = async (reason: string) =>
+    recordRefusedWrite({ actor, targetType: "action", target: options.name, ip: await requestAddress(), reason });
   if (!options.allowed(actor)) {
-    await recordRefusedWrite({ actor, targetType: "action", target: options.name, ip: await requestAddress(), reason: "role" });
+    await recordRefusal("role");
     return { status: "error", message: "errors.forbidden", values };
   }
   const parsed = options.schema.safeParse(Object.fromEntries(formData));
@@ -61,9 +63,7 @@ export async function runAction<S extends ZodType, Data = undefined>(
     // A refusal returned by the action keeps what the user typed, like a thrown one.
     return state.status === "error" ? { values, ...state } : state;
   } catch (error) {
-    if (error instanceof ForbiddenError) {
-      await recordRefusedWrite({ actor, targetType: "action", target: options.name, ip: await requestAddress(), reason: error.message });
-    }
+    if (error instanceof ForbiddenError) await recordRefusal(error.message);
     return { ...actionError(error), values };
   }
 }

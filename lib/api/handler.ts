@@ -21,6 +21,11 @@ type Handler<P> = (request: NextRequest, actor: Actor, params: P) => Promise<Res
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
+/** The caller's address, for the audit log (behind TRUSTED_PROXY_HOPS proxies). */
+export function requestAddress(request: NextRequest): string {
+  return clientAddress(request.headers, env.TRUSTED_PROXY_HOPS);
+}
+
 export function apiRoute<P = Record<string, never>>(handler: Handler<P>) {
   return async (request: NextRequest, context: Context<P>): Promise<Response> => {
     if (!SAFE_METHODS.has(request.method) && isForeignOrigin(request.headers)) {
@@ -40,7 +45,7 @@ export function apiRoute<P = Record<string, never>>(handler: Handler<P>) {
     // A write refused to a signed-in caller, whether thrown by the data layer or answered by the handler.
     if (response.status === 403 && actor && !SAFE_METHODS.has(request.method)) {
       const target = `${request.method} ${request.nextUrl.pathname}`;
-      await recordRefusedWrite({ actor, targetType: "api", target, ip: clientAddress(request.headers, env.TRUSTED_PROXY_HOPS), reason });
+      await recordRefusedWrite({ actor, targetType: "api", target, ip: requestAddress(request), reason });
     }
     return response;
   };

@@ -17,9 +17,7 @@ import { SignInSchema } from "@/lib/validation/sign-in";
 import type { Actor } from "./actor";
 import { hashPassword, verifyPassword } from "./password";
 import { requiresTwoFactor } from "./permissions";
-import { logger } from "@/lib/logger";
 import { looksLikeRecoveryCode, verifyTotp } from "./totp";
-import { TotpSecretUnreadableError } from "./totp-secret-box";
 
 export type SignInResult =
   | { ok: true; user: Actor & { sessionVersion: number } }
@@ -56,12 +54,7 @@ export async function authenticate(raw: unknown, ip: string): Promise<SignInResu
     const accepted = looksLikeRecoveryCode(code)
       ? await consumeRecoveryCode(user.id, code)
       : await (async () => {
-          const secret = await openSignInSecret(user.id, user.totpSecret!).catch((error: unknown) => {
-            // The operator's problem (a wrong key, an altered row); the caller sees the usual failure.
-            if (!(error instanceof TotpSecretUnreadableError)) throw error;
-            logger.error("TOTP secret unreadable", { userId: user.id, error: error.message });
-            return null;
-          });
+          const secret = await openSignInSecret(user.id, user.totpSecret!);
           const step = secret === null ? null : verifyTotp(secret, code, user.totpLastStep);
           return step !== null && (await acceptTotpStep(user.id, step));
         })();

@@ -215,16 +215,19 @@ describe("authenticator enrolment", () => {
   });
 
   it("totp:reseal moves secrets from the previous key to the new one, and reports those neither opens", async () => {
-    const [oldKey, newKey] = [randomBytes(32).toString("base64"), randomBytes(32).toString("base64")];
-    const user = await createUser({ role: "ADMIN" });
+    const [oldKey, newKey, otherKey] = [1, 2, 3].map(() => randomBytes(32).toString("base64")) as [string, string, string];
+    const [user, stranded] = await Promise.all([createUser({ role: "ADMIN" }), createUser({ role: "SECRETARIAT" })]);
     const secret = generateTotpSecret();
     await db.user.update({ where: { id: user.id }, data: { totpSecret: sealTotpSecret(user.id, secret, { current: oldKey }), totpEnabledAt: new Date() } });
+    // Sealed with a key neither of the two: reported, and the others sealed all the same.
+    const strandedValue = sealTotpSecret(stranded.id, generateTotpSecret(), { current: otherKey });
+    await db.user.update({ where: { id: stranded.id }, data: { totpSecret: strandedValue, totpEnabledAt: new Date() } });
 
     const outcome = await sealStoredTotpSecrets({ current: newKey, previous: oldKey });
     expect(outcome.sealed).toBe(1);
-    // The secrets of this file's other tests are sealed with the configured key, which is neither.
-    expect(outcome.unreadable.length).toBeGreaterThan(0);
+    expect(outcome.unreadable).toContain(stranded.id);
     expect(outcome.unreadable).not.toContain(user.id);
+    expect((await db.user.findUniqueOrThrow({ where: { id: stranded.id }, select: { totpSecret: true } })).totpSecret).toBe(strandedValue);
     const { totpSecret } = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { totpSecret: true } });
     expect(openTotpSecret(user.id, totpSecret!, { current: newKey })).toEqual({ secret, stale: false });
   });

@@ -17,6 +17,7 @@ import { openTotpSecret, sealTotpSecret, TotpSecretUnreadableError, type TotpKey
 import { db } from "@/lib/db";
 import { totpKeys } from "@/lib/env";
 import { ForbiddenError, InvalidInputError, NotFoundError } from "@/lib/errors";
+import { logger } from "@/lib/logger";
 import { appendAudit } from "./audit";
 
 const actorSelect = { id: true, email: true, name: true, role: true, countryCode: true } as const;
@@ -96,9 +97,19 @@ async function openAndRefresh(
   return { secret, resealed: count === 1 };
 }
 
-/** A sign-in candidate's enrolled secret, in clear. */
-export async function openSignInSecret(userId: string, stored: string): Promise<string> {
-  return (await openAndRefresh(userId, "totpSecret", stored)).secret;
+/**
+ * A sign-in candidate's enrolled secret, in clear; null when no configured key opens it — the
+ * operator's problem (a wrong key, an altered row), logged here, while the caller sees an
+ * ordinary failure.
+ */
+export async function openSignInSecret(userId: string, stored: string): Promise<string | null> {
+  try {
+    return (await openAndRefresh(userId, "totpSecret", stored)).secret;
+  } catch (error) {
+    if (!(error instanceof TotpSecretUnreadableError)) throw error;
+    logger.error("TOTP secret unreadable", { userId, error: error.message });
+    return null;
+  }
 }
 
 export type ResealOutcome = {

@@ -1,10 +1,8 @@
-import { apiRoute } from "@/lib/api/handler";
+import { apiRoute, requestAddress } from "@/lib/api/handler";
 import { readJson } from "@/lib/api/body";
 import { json } from "@/lib/api/respond";
-import { clientAddress } from "@/lib/auth/client-address";
 import { canAssess } from "@/lib/auth/permissions";
 import { recordAssessment } from "@/lib/data/assessments";
-import { env } from "@/lib/env";
 import { ForbiddenError } from "@/lib/errors";
 import { AssessmentSchema } from "@/lib/validation/reports";
 
@@ -17,6 +15,6 @@ export const dynamic = "force-dynamic";
 export const PUT = apiRoute(async (request, actor) => {
   if (!canAssess(actor)) throw new ForbiddenError();
   const input = AssessmentSchema.parse(await readJson(request));
-  const { assessmentId } = await recordAssessment(actor, input, clientAddress(request.headers, env.TRUSTED_PROXY_HOPS));
+  const { assessmentId } = await recordAssessment(actor, input, requestAddress(request));
   return json({ id: assessmentId, commitment: input.commitment, country: input.country, score: input.score }, { status: 200 });
 });

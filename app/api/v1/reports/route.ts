@@ -1,12 +1,10 @@
-import { apiRoute } from "@/lib/api/handler";
+import { apiRoute, requestAddress } from "@/lib/api/handler";
 import { readJson } from "@/lib/api/body";
 import { json } from "@/lib/api/respond";
 import { canWriteReport, canWriteReports } from "@/lib/auth/permissions";
 import { submitReport } from "@/lib/data/reports";
 import { ForbiddenError } from "@/lib/errors";
 import { PairSchema, ReportSubmissionSchema } from "@/lib/validation/reports";
-import { clientAddress } from "@/lib/auth/client-address";
-import { env } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
 
@@ -21,6 +19,6 @@ export const POST = apiRoute(async (request, actor) => {
   const pair = PairSchema.safeParse(body);
   if (pair.success && !canWriteReport(actor, pair.data.country)) throw new ForbiddenError();
   const input = ReportSubmissionSchema.parse(body);
-  const { reportId, version } = await submitReport(actor, input, clientAddress(request.headers, env.TRUSTED_PROXY_HOPS));
+  const { reportId, version } = await submitReport(actor, input, requestAddress(request));
   return json({ id: reportId, commitment: input.commitment, country: input.country, version }, { status: 201 });
 });

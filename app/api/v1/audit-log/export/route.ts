@@ -1,9 +1,7 @@
-import { apiRoute } from "@/lib/api/handler";
+import { apiRoute, requestAddress } from "@/lib/api/handler";
 import { jsonError } from "@/lib/api/respond";
 import { canReadAuditLog } from "@/lib/auth/permissions";
-import { clientAddress } from "@/lib/auth/client-address";
 import { exportAuditLogCsv } from "@/lib/data/audit-log";
-import { env } from "@/lib/env";
 import { AuditLogFilterSchema } from "@/lib/validation/audit-log";
 import { searchParamsObject } from "@/lib/validation/common";
 
@@ -13,7 +11,7 @@ export const dynamic = "force-dynamic";
 export const GET = apiRoute(async (request, actor) => {
   if (!canReadAuditLog(actor)) return jsonError(403, "forbidden", "Only admins read the audit log.");
   const filter = AuditLogFilterSchema.parse(searchParamsObject(request.nextUrl.searchParams));
-  const stream = await exportAuditLogCsv(actor, filter, clientAddress(request.headers, env.TRUSTED_PROXY_HOPS));
+  const stream = await exportAuditLogCsv(actor, filter, requestAddress(request));
   const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, "-");
   return new Response(stream, {
     headers: {

@@ -1,11 +1,9 @@
 import { z } from "zod";
-import { apiRoute } from "@/lib/api/handler";
+import { apiRoute, requestAddress } from "@/lib/api/handler";
 import { readJson } from "@/lib/api/body";
 import { json } from "@/lib/api/respond";
-import { clientAddress } from "@/lib/auth/client-address";
 import { canReviewReports } from "@/lib/auth/permissions";
 import { reviewReport } from "@/lib/data/reviews";
-import { env } from "@/lib/env";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { ReviewSchema } from "@/lib/validation/reports";
 
@@ -16,6 +14,6 @@ export const POST = apiRoute<{ id: string }>(async (request, actor, { id }) => {
   if (!canReviewReports(actor)) throw new ForbiddenError();
   const input = ReviewSchema.parse(await readJson(request));
   if (!z.uuid().safeParse(id).success) throw new NotFoundError("report");
-  const { reviewId } = await reviewReport(actor, id, input, clientAddress(request.headers, env.TRUSTED_PROXY_HOPS));
+  const { reviewId } = await reviewReport(actor, id, input, requestAddress(request));
   return json({ id: reviewId, report: id, decision: input.decision }, { status: 201 });
 });
