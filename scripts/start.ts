@@ -11,7 +11,7 @@ import pg from "pg";
 import { generateTotpSecret, isTotpSecret } from "../lib/auth/totp";
 import { DEFAULT_DEMO_PASSWORD, demoAccounts } from "../prisma/seed-data/demo";
 import { buildIfChanged } from "./support/build-fingerprint";
-import { startNextCluster, workerCount, type NextCluster } from "./support/next-cluster";
+import { requestConcurrency, startNextCluster, workerCount, type NextCluster } from "./support/next-cluster";
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedDatabase } from "./support/embedded-postgres";
 import { run } from "./support/run";
 
@@ -51,6 +51,7 @@ function printDemoAccounts(password: string, totpSecret: string) {
 
 async function main() {
   const workers = dev ? 1 : workerCount(process.env);
+  const concurrency = requestConcurrency(process.env);
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1" };
   // next-auth builds its callback and redirect URLs on it; set it to the public https:// URL in production.
   env.NEXTAUTH_URL ||= `http://localhost:${port}`;
@@ -85,7 +86,7 @@ async function main() {
   if (!dev) await buildIfChanged(root, { env, announce: "Building the app (sources changed since the last build) …" });
 
   const serverEnv: NodeJS.ProcessEnv = { ...env, NODE_ENV: dev ? "development" : "production", PORT: String(port) };
-  const server = dev ? devServer(serverEnv) : startNextCluster({ port, workers, env: serverEnv });
+  const server = dev ? devServer(serverEnv) : startNextCluster({ port, workers, concurrency, env: serverEnv });
 
   if (embedded) printDemoAccounts(demoPassword, env.DEMO_TOTP_SECRET!);
   console.log(`\nTanfeeth: http://localhost:${port}\n`);

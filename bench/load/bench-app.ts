@@ -1,10 +1,10 @@
 // The app under the load benchmarks (run.ts, profile.ts): a production build served as
-// `npm start` serves it (one Next.js process per core, WEB_CONCURRENCY) on loopback, against its own embedded database filled with the dashboard
+// `npm start` serves it (one Next.js process per core, WEB_CONCURRENCY, each rendering REQUEST_CONCURRENCY requests at once) on loopback, against its own embedded database filled with the dashboard
 // benchmark's data (generated once per size).
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { buildIfChanged } from "../../scripts/support/build-fingerprint";
-import { startNextCluster, workerCount } from "../../scripts/support/next-cluster";
+import { requestConcurrency, startNextCluster, workerCount } from "../../scripts/support/next-cluster";
 import { createReferenceDatabase, databaseExists, migrateDatabase, startBenchServer, withClient } from "../dashboard/bench-database";
 import { BENCH_PASSWORD } from "../dashboard/reference-rows";
 import { generateDashboardData } from "../dashboard/generate";
@@ -68,6 +68,7 @@ export async function startBenchApp(options: { port: number; reports: number; wo
   const app = startNextCluster({
     port: options.port,
     workers: options.workers ?? workerCount(process.env),
+    concurrency: requestConcurrency(process.env),
     execArgv: options.nodeArgs,
     quiet: true,
     env: {

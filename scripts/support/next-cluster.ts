@@ -1,13 +1,13 @@
-// The production server: one `next start` per worker process (node:cluster), all listening on
-// the same port. One Next.js process renders on one thread; on the load benchmark it was
-// CPU-bound on one core while the other idled (bench/README.md). The app keeps no state in
-// process memory, so the workers need no coordination; the primary only distributes
+// The production server: one Next.js server per worker process (node:cluster, next-worker.mjs),
+// all listening on the same port. One Next.js process renders on one thread; on the load
+// benchmark it was CPU-bound on one core while the other idled (bench/README.md). The app keeps
+// no state in process memory, so the workers need no coordination; the primary only distributes
 // connections, restarts a worker that dies, and stops them all on a signal.
 import cluster, { type Worker } from "node:cluster";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 
-const nextBin = path.resolve(import.meta.dirname, "../../node_modules/next/dist/bin/next");
+const workerScript = path.resolve(import.meta.dirname, "next-worker.mjs");
 
 /** A worker that dies this many times within RESTART_WINDOW_MS is not restarted again. */
 const MAX_RESTARTS = 5;
@@ -22,10 +22,23 @@ export type NextCluster = {
 
 /** WEB_CONCURRENCY (the usual name), else one worker per core. */
 export function workerCount(env: Record<string, string | undefined>): number {
-  const configured = Number(env.WEB_CONCURRENCY);
-  if (env.WEB_CONCURRENCY === undefined || env.WEB_CONCURRENCY === "") return availableParallelism();
+  return wholeNumber(env, "WEB_CONCURRENCY", availableParallelism());
+}
+
+/**
+ * REQUEST_CONCURRENCY: how many requests one process renders at once, the others waiting in
+ * arrival order (request-queue.mjs). Two measured best on the load benchmark's two cores.
+ */
+export function requestConcurrency(env: Record<string, string | undefined>): number {
+  return wholeNumber(env, "REQUEST_CONCURRENCY", 2);
+}
+
+function wholeNumber(env: Record<string, string | undefined>, name: string, fallback: number): number {
+  const value = env[name];
+  if (value === undefined || value === "") return fallback;
+  const configured = Number(value);
   if (!Number.isInteger(configured) || configured < 1 || configured > 64) {
-    throw new Error(`WEB_CONCURRENCY must be a whole number from 1 to 64 (got "${env.WEB_CONCURRENCY}").`);
+    throw new Error(`${name} must be a whole number from 1 to 64 (got "${value}").`);
   }
   return configured;
 }
@@ -33,13 +46,15 @@ export function workerCount(env: Record<string, string | undefined>): number {
 export function startNextCluster(options: {
   port: number;
   workers: number;
+  /** Requests one process renders at once (requestConcurrency). */
+  concurrency: number;
   env: NodeJS.ProcessEnv;
   execArgv?: string[];
   /** Drops the workers' standard output (Next's start-up lines); errors still show. */
   quiet?: boolean;
 }): NextCluster {
   // The primary may run under tsx: its loader flags must not reach the workers.
-  cluster.setupPrimary({ exec: nextBin, args: ["start", "--port", String(options.port)], execArgv: options.execArgv ?? [], silent: options.quiet ?? false });
+  cluster.setupPrimary({ exec: workerScript, args: [String(options.port), String(options.concurrency)], execArgv: options.execArgv ?? [], silent: options.quiet ?? false });
   let stopping = false;
   let failed = false;
   const deaths: number[] = [];
@@ -62,8 +77,8 @@ export function startNextCluster(options: {
 
   cluster.on("exit", (worker, code, signal) => {
     live.delete(worker);
-    // Ctrl-C reaches the workers (same process group) as soon as the primary: Next exits on
-    // SIGINT/SIGTERM with 130/143. Such a worker was stopped, not crashed.
+    // Ctrl-C reaches the workers (same process group) as soon as the primary: a worker exits on
+    // SIGINT/SIGTERM with 130/143 (next-worker.mjs, as `next start` does). Such a worker was stopped, not crashed.
     const stopped = code === 130 || code === 143 || signal === "SIGINT" || signal === "SIGTERM";
     if (!stopping && !stopped) {
       const now = Date.now();
