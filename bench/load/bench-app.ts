@@ -1,6 +1,7 @@
 // The app under the load benchmarks (run.ts, profile.ts): a production build served as
-// `npm start` serves it (one Next.js process per core, WEB_CONCURRENCY, each rendering REQUEST_CONCURRENCY requests at once) on loopback, against its own embedded database filled with the dashboard
-// benchmark's data (generated once per size).
+// `npm start` serves it (one Next.js process per core, WEB_CONCURRENCY, each rendering
+// REQUEST_CONCURRENCY requests at once) on loopback, against its own embedded database filled
+// with the dashboard benchmark's data (generated once per size).
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { buildIfChanged } from "../../scripts/support/build-fingerprint";

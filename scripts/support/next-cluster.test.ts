@@ -23,6 +23,7 @@ describe("how many requests a server process renders at once", () => {
     expect(requestConcurrency({ REQUEST_CONCURRENCY: "" })).toBe(2);
     expect(requestConcurrency({ REQUEST_CONCURRENCY: "1" })).toBe(1);
     expect(requestConcurrency({ REQUEST_CONCURRENCY: "16" })).toBe(16);
+    expect(requestConcurrency({ REQUEST_CONCURRENCY: "64" })).toBe(64);
   });
 
   it("refuses a count that is not a whole number from 1 to 64, naming the variable", () => {

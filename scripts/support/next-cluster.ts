@@ -78,7 +78,8 @@ export function startNextCluster(options: {
   cluster.on("exit", (worker, code, signal) => {
     live.delete(worker);
     // Ctrl-C reaches the workers (same process group) as soon as the primary: a worker exits on
-    // SIGINT/SIGTERM with 130/143 (next-worker.mjs, as `next start` does). Such a worker was stopped, not crashed.
+    // SIGINT/SIGTERM with 130/143 (next-worker.mjs, as `next start` does). Such a worker was
+    // stopped, not crashed.
     const stopped = code === 130 || code === 143 || signal === "SIGINT" || signal === "SIGTERM";
     if (!stopping && !stopped) {
       const now = Date.now();

@@ -4,12 +4,12 @@
 // request-queue.mjs. Arguments: the port and the number of requests rendered at once.
 import http from "node:http";
 import path from "node:path";
-import { queueRequests } from "./request-queue.mjs";
+import { bypassesQueue, queueRequests } from "./request-queue.mjs";
 
 const [port, concurrency] = process.argv.slice(2).map(Number);
 if (!Number.isInteger(port) || !Number.isInteger(concurrency)) throw new Error("usage: next-worker.mjs PORT CONCURRENCY");
 process.env.NODE_ENV ||= "production";
-// The name `next start` gives its process, which ps and the tests look for.
+// The name `next start` gives its process (followed by its version), which ps and the tests look for.
 process.title = "next-server";
 
 // After NODE_ENV: Next reads it as it loads.
@@ -18,16 +18,18 @@ const app = next({ dev: false, dir: path.resolve(import.meta.dirname, "../.."), 
 const handle = app.getRequestHandler();
 await app.prepare();
 
-/** A slot is held at most this long (a slow upload or a slow reader keeps running, unqueued). */
-const LEASE_MS = 1000;
-const server = http.createServer(
-  queueRequests(handle, {
-    concurrency,
-    leaseMs: LEASE_MS,
-    // Load balancers must see a busy process as alive; static files cost next to nothing.
-    bypass: (request) => request.url === "/api/health" || (request.url ?? "").startsWith("/_next/static/"),
-  }),
-);
+/**
+ * A place is held at most this long: a page renders in tens of milliseconds, so a request
+ * still running after this waits on something else (a slow reader, the database), and the
+ * next one may start.
+ */
+const LEASE_MS = 250;
+const server = http.createServer(queueRequests(handle, { concurrency, leaseMs: LEASE_MS, bypass: bypassesQueue }));
+// A port already taken: exit, so that npm start reports it instead of serving nothing.
+server.on("error", (error) => {
+  console.error(error);
+  process.exit(1);
+});
 server.listen(port, () => console.log(`Ready on port ${port} (${concurrency} requests at once).`));
 
 // As `next start` does: stop accepting, finish the requests in flight, close Next, then exit

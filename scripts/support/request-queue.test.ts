@@ -1,7 +1,7 @@
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { queueRequests } from "./request-queue.mjs";
+import { bypassesQueue, queueRequests } from "./request-queue.mjs";
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => Promise<unknown>;
 
@@ -39,6 +39,7 @@ async function serve(handle: Handler, options: { concurrency: number; leaseMs?: 
         response.setEncoding("utf8");
         response.on("data", (chunk: string) => (body += chunk));
         response.on("end", () => resolve({ status: response.statusCode ?? 0, body }));
+        response.on("error", reject);
       });
       request.on("error", reject);
     });
@@ -148,6 +149,46 @@ describe("the request queue of a server process", () => {
     await Promise.all([busy, waiting]);
   });
 
+  it("frees the place of a request whose client leaves while it runs", async () => {
+    const gated = gatedHandler();
+    const { send, closed } = await serve(gated.handle, { concurrency: 1 });
+    const leaving = new AbortController();
+    const { reply: left } = await send("/left", leaving.signal);
+    const { reply: next } = await send("/next");
+    await until(() => gated.started.includes("/left"));
+    leaving.abort();
+    await expect(left).rejects.toThrow();
+    await closed("/left");
+    // /left's handler has not finished, and /next runs anyway.
+    await until(() => gated.started.includes("/next"));
+    await gated.release("/next");
+    expect((await next).body).toBe("done /next");
+    await gated.release("/left");
+  });
+
+  it("cuts the connection when the handler fails after it began the response", async () => {
+    const handle: Handler = async (_request, response) => {
+      response.writeHead(200, { "content-type": "text/html" });
+      response.write("<html>half");
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      throw new Error("render failed midway");
+    };
+    const { get } = await serve(handle, { concurrency: 1 });
+    await expect(get("/page")).rejects.toThrow();
+  });
+
+  it("answers 500 when the handler throws before returning a promise", async () => {
+    let calls = 0;
+    const handle = ((_request: IncomingMessage, response: ServerResponse) => {
+      if (++calls === 1) throw new Error("no promise");
+      response.end("fine");
+      return Promise.resolve();
+    }) as Handler;
+    const { get } = await serve(handle, { concurrency: 1 });
+    expect((await get("/a")).status).toBe(500);
+    expect(await get("/b")).toEqual({ status: 200, body: "fine" });
+  });
+
   it("answers 500 when the handler fails, and frees its place", async () => {
     let calls = 0;
     const handle: Handler = async (_request, response) => {
@@ -157,5 +198,25 @@ describe("the request queue of a server process", () => {
     const { get } = await serve(handle, { concurrency: 1 });
     expect((await get("/a")).status).toBe(500);
     expect(await get("/b")).toEqual({ status: 200, body: "fine" });
+  });
+});
+
+describe("which requests skip the queue", () => {
+  const request = (method: string, url: string) => ({ method, url }) as IncomingMessage;
+
+  it("lets health checks, Next.js's static files and requests with a body through", () => {
+    expect(bypassesQueue(request("GET", "/api/health"))).toBe(true);
+    expect(bypassesQueue(request("GET", "/api/health?probe=1"))).toBe(true);
+    expect(bypassesQueue(request("GET", "/_next/static/chunks/app.js"))).toBe(true);
+    for (const method of ["POST", "PUT", "PATCH", "DELETE"]) expect(bypassesQueue(request(method, "/api/v1/reports"))).toBe(true);
+  });
+
+  it("queues page visits and API reads, also behind dot segments that Next.js resolves", () => {
+    expect(bypassesQueue(request("GET", "/en?session=40"))).toBe(false);
+    expect(bypassesQueue(request("HEAD", "/ar/countries/QA"))).toBe(false);
+    expect(bypassesQueue(request("GET", "/api/v1/countries/QA/reports"))).toBe(false);
+    expect(bypassesQueue(request("GET", "/_next/static/../../en"))).toBe(false);
+    expect(bypassesQueue(request("GET", "/_next/static/%2e%2e/%2E%2E/en"))).toBe(false);
+    expect(bypassesQueue(request("GET", "/api/health/../../en"))).toBe(false);
   });
 });
