@@ -25,6 +25,13 @@ export type SignInResult =
 
 let dummyHash: Promise<string> | undefined;
 
+/** A code from the authenticator app: valid for the stored secret, and newer than the last one used. */
+async function acceptTotpCode(userId: string, storedSecret: string, lastStep: number | null, code: string): Promise<boolean> {
+  const secret = await openSignInSecret(userId, storedSecret);
+  const step = secret === null ? null : verifyTotp(secret, code, lastStep);
+  return step !== null && (await acceptTotpStep(userId, step));
+}
+
 export async function authenticate(raw: unknown, ip: string): Promise<SignInResult> {
   const parsed = SignInSchema.safeParse(raw);
   const email =
@@ -53,11 +60,7 @@ export async function authenticate(raw: unknown, ip: string): Promise<SignInResu
     if (!code) return fail("totp_required");
     const accepted = looksLikeRecoveryCode(code)
       ? await consumeRecoveryCode(user.id, code)
-      : await (async () => {
-          const secret = await openSignInSecret(user.id, user.totpSecret!);
-          const step = secret === null ? null : verifyTotp(secret, code, user.totpLastStep);
-          return step !== null && (await acceptTotpStep(user.id, step));
-        })();
+      : await acceptTotpCode(user.id, user.totpSecret, user.totpLastStep, code);
     if (!accepted) return fail("bad_totp");
   }
 

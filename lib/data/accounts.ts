@@ -78,38 +78,36 @@ const open = (userId: string, stored: string) => openTotpSecret(userId, stored, 
 type SecretField = "totpSecret" | "totpPendingSecret";
 
 /**
- * Opens a stored secret. One kept in clear (from before encryption) or sealed with the previous
- * key is sealed again with the current key — only if it is still the stored value, so that a
- * concurrent enrolment or removal is never overwritten.
+ * Opens a stored secret; null, logged for the operator, when no key opens it (a wrong key, an
+ * altered row, a value copied from another account). One kept in clear (from before encryption)
+ * or sealed with the previous key is sealed again with the current key — only if it is still
+ * the stored value, so that a concurrent enrolment or removal is never overwritten.
  */
 async function openAndRefresh(
   userId: string,
   field: SecretField,
   stored: string,
   keys: TotpKeys = totpKeys,
-): Promise<{ secret: string; resealed: boolean }> {
-  const { secret, stale } = openTotpSecret(userId, stored, keys);
-  if (!stale) return { secret, resealed: false };
-  const { count } = await db.user.updateMany({
-    where: { id: userId, [field]: stored },
-    data: { [field]: sealTotpSecret(userId, secret, keys) },
-  });
-  return { secret, resealed: count === 1 };
-}
-
-/**
- * A sign-in candidate's enrolled secret, in clear; null when no configured key opens it — the
- * operator's problem (a wrong key, an altered row), logged here, while the caller sees an
- * ordinary failure.
- */
-export async function openSignInSecret(userId: string, stored: string): Promise<string | null> {
+): Promise<{ secret: string; resealed: boolean } | null> {
+  let opened;
   try {
-    return (await openAndRefresh(userId, "totpSecret", stored)).secret;
+    opened = openTotpSecret(userId, stored, keys);
   } catch (error) {
     if (!(error instanceof TotpSecretUnreadableError)) throw error;
-    logger.error("TOTP secret unreadable", { userId, error: error.message });
+    logger.error("TOTP secret unreadable", { userId, field, error: error.message });
     return null;
   }
+  if (!opened.stale) return { secret: opened.secret, resealed: false };
+  const { count } = await db.user.updateMany({
+    where: { id: userId, [field]: stored },
+    data: { [field]: sealTotpSecret(userId, opened.secret, keys) },
+  });
+  return { secret: opened.secret, resealed: count === 1 };
+}
+
+/** A sign-in candidate's enrolled secret, in clear; null (an ordinary failure for the caller) when no key opens it. */
+export async function openSignInSecret(userId: string, stored: string): Promise<string | null> {
+  return (await openAndRefresh(userId, "totpSecret", stored))?.secret ?? null;
 }
 
 export type ResealOutcome = {
@@ -134,12 +132,9 @@ export async function sealStoredTotpSecrets(keys: TotpKeys = totpKeys): Promise<
     for (const field of ["totpSecret", "totpPendingSecret"] as const) {
       const stored = user[field];
       if (!stored) continue;
-      try {
-        if ((await openAndRefresh(user.id, field, stored, keys)).resealed) outcome.sealed += 1;
-      } catch (error) {
-        if (!(error instanceof TotpSecretUnreadableError)) throw error;
-        outcome.unreadable.push(user.id);
-      }
+      const opened = await openAndRefresh(user.id, field, stored, keys);
+      if (!opened) outcome.unreadable.push(user.id);
+      else if (opened.resealed) outcome.sealed += 1;
     }
   }
   return outcome;

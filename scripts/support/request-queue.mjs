@@ -23,7 +23,7 @@ import pLimit from "p-limit";
  *
  * @param {Request} request
  */
-export function routedPath(request) {
+function routedPath(request) {
   try {
     return new URL(request.url ?? "/", "http://localhost").pathname;
   } catch {
