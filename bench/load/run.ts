@@ -18,7 +18,7 @@ import { parseArgs } from "node:util";
 import autocannon, { type Request, type Result } from "autocannon";
 import { parseCount } from "../dashboard/cli-args";
 import { BENCH_PASSWORD } from "../dashboard/reference-rows";
-import { workerCount } from "../../scripts/support/next-cluster";
+import { requestConcurrency, workerCount } from "../../scripts/support/next-cluster";
 import { startBenchApp } from "./bench-app";
 import { machineUseDuring, type CoresUsed } from "./cpu-use";
 
@@ -218,7 +218,8 @@ function printCores(cores: CoresUsed) {
 async function main() {
   const reports = parseCount(values.reports!);
   const workers = workerCount(process.env);
-  console.log(`${workers} server processes (WEB_CONCURRENCY), as npm start runs them.`);
+  const concurrency = requestConcurrency(process.env);
+  console.log(`${workers} server processes (WEB_CONCURRENCY) rendering ${concurrency} requests at once each (REQUEST_CONCURRENCY), as npm start runs them.`);
   const app = await startBenchApp({ port: PORT, reports, workers });
   try {
     const cookie = await app.signIn("delegate.qa@bench.tanfeeth.org");
@@ -262,6 +263,7 @@ async function main() {
       measuredAt: new Date().toISOString(),
       machine: `${os.cpus().length} cores shared with other work, loopback`,
       serverProcesses: workers,
+      requestConcurrency: concurrency,
       reports,
       durationSeconds: duration,
       warmUpSeconds: WARM_UP_SECONDS,
