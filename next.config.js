@@ -1,6 +1,14 @@
 import createNextIntlPlugin from "next-intl/plugin";
 
-const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: "./lib/i18n/request.ts",
+  experimental: {
+    // The catalogs' ICU messages are parsed at build time, not on every request (next-intl
+    // otherwise parses each message a page uses afresh per request: some 5% of a page's CPU).
+    // A message without placeholders stays a plain string; the others become compiled arrays.
+    messages: { path: "./lib/i18n/messages", format: "json", locales: "infer", precompile: true },
+  },
+});
 
 const production = process.env.NODE_ENV === "production";
 

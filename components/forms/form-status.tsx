@@ -4,6 +4,14 @@ import { useMessages, useTranslations } from "next-intl";
 import type { FormState } from "@/lib/actions/form-state";
 
 /**
+ * Whether a catalog message has no placeholders. Built catalogs are precompiled
+ * (next.config.js): there a message with placeholders is an array, one without a plain string.
+ */
+export function isPlainMessage(raw: unknown): boolean {
+  return typeof raw === "string" && !raw.includes("{");
+}
+
+/**
  * The outcome of the last submission, read out by screen readers as it changes. A message is a
  * key of the `forms` catalog ("errors.forbidden", "saved.session") or of another namespace
  * ("users.created" in admin, "account.passwordChanged" in auth).
@@ -15,7 +23,7 @@ export function FormStatus({ state }: { state: Pick<FormState<unknown>, "status"
   // A message with placeholders is shown by its form, which has the values.
   const found = key
     ? [`forms.${key}`, ...namespaces.map((ns) => `${ns}.${key}`)].find(
-        (candidate) => t.has(candidate as never) && !String(t.raw(candidate as never)).includes("{"),
+        (candidate) => t.has(candidate as never) && isPlainMessage(t.raw(candidate as never)),
       )
     : undefined;
   const text = found ? t(found as never) : key && state.status === "error" ? t("forms.errors.unexpected") : null;
