@@ -5,10 +5,11 @@
 // from deep inside a page.
 // It is never the security boundary: every page, action and route handler checks access
 // itself (lib/auth), so that a bypassed proxy only costs a redirect.
-import { decode, encode } from "next-auth/jwt";
+import { encode } from "next-auth/jwt";
 import createMiddleware from "next-intl/middleware";
 import { NextRequest, NextResponse } from "next/server";
 import { SESSION_IDLE_SECONDS, sessionCookieName, validSession } from "@/lib/auth/session-policy";
+import { decodeSessionToken } from "@/lib/auth/session-token";
 import { databaseIsUp } from "@/lib/database-status";
 import { env, secureCookies } from "@/lib/env";
 import { routing } from "@/lib/i18n/routing";
@@ -31,8 +32,8 @@ async function sessionCookie(request: NextRequest): Promise<SessionCookie> {
   const token = request.cookies.get(cookieName)?.value;
   if (!token) return { valid: false };
   try {
-    const claims = await decode({ token, secret: env.AUTH_SECRET });
-    if (!claims || !validSession(claims)) return { valid: false };
+    const claims = await decodeSessionToken(token, env.AUTH_SECRET);
+    if (!validSession(claims)) return { valid: false };
     const remaining = typeof claims.exp === "number" ? claims.exp - Math.floor(Date.now() / 1000) : 0;
     if (remaining > SESSION_IDLE_SECONDS - RENEW_AFTER_SECONDS) return { valid: true, renewed: null };
     return { valid: true, renewed: await encode({ token: claims, secret: env.AUTH_SECRET, maxAge: SESSION_IDLE_SECONDS }) };

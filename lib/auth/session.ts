@@ -3,13 +3,13 @@ import "server-only";
 // country always come from the database; a revoked session (sessionVersion bumped) or a
 // deactivated user is refused on the very next request.
 import { cookies } from "next/headers";
-import { decode } from "next-auth/jwt";
 import { cache } from "react";
 import { getActorForSession } from "@/lib/data/accounts";
 import { env, secureCookies } from "@/lib/env";
 import { ForbiddenError } from "@/lib/errors";
 import type { Actor } from "./actor";
 import { sessionCookieName, validSession } from "./session-policy";
+import { decodeSessionToken } from "./session-token";
 
 export class UnauthenticatedError extends Error {
   constructor() {
@@ -22,7 +22,7 @@ export async function actorFromSessionToken(token: string | undefined): Promise<
   if (!token) return null;
   let claims;
   try {
-    claims = await decode({ token, secret: env.AUTH_SECRET });
+    claims = await decodeSessionToken(token, env.AUTH_SECRET);
   } catch {
     return null;
   }

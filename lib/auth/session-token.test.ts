@@ -1,0 +1,31 @@
+import { decode, encode } from "next-auth/jwt";
+import { describe, expect, it } from "vitest";
+import { decodeSessionToken } from "./session-token";
+
+const secret = "a-test-secret-of-thirty-two-chars-at-least";
+const claims = { sub: "7d9a0b5e-3c1f-4e2a-9b8c-1a2b3c4d5e6f", sessionVersion: 3, authTime: 1_790_000_000, sid: "0f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a" };
+
+describe("reading the session cookie", () => {
+  it("reads what next-auth sealed, as next-auth's own decode does", async () => {
+    const token = await encode({ token: claims, secret, maxAge: 1_800 });
+    const ours = await decodeSessionToken(token, secret);
+    expect(ours).toMatchObject(claims);
+    expect(ours).toEqual(await decode({ token, secret }));
+  });
+
+  it("refuses a token sealed with another secret, or altered", async () => {
+    const token = await encode({ token: claims, secret, maxAge: 1_800 });
+    await expect(decodeSessionToken(token, `${secret}-other`)).rejects.toThrow();
+    const [header, key, iv, ciphertext, tag] = token.split(".");
+    const flipped = `${ciphertext!.at(0) === "A" ? "B" : "A"}${ciphertext!.slice(1)}`;
+    await expect(decodeSessionToken([header, key, iv, flipped, tag].join("."), secret)).rejects.toThrow();
+    await expect(decodeSessionToken("not-a-token", secret)).rejects.toThrow();
+  });
+
+  it("refuses an expired token, with next-auth's 15 s allowance for clocks", async () => {
+    const expired = await encode({ token: claims, secret, maxAge: -60 });
+    await expect(decodeSessionToken(expired, secret)).rejects.toThrow(/exp/);
+    const justExpired = await encode({ token: claims, secret, maxAge: -5 });
+    await expect(decodeSessionToken(justExpired, secret)).resolves.toMatchObject(claims);
+  });
+});
