@@ -27,7 +27,11 @@ export async function listNotifications(actor: Actor): Promise<NotificationItem[
 }
 
 export async function countUnreadNotifications(actor: Actor): Promise<number> {
-  return db.notification.count({ where: { userId: actor.id, readAt: null } });
+  // Raw SQL: the header asks on every page, and Prisma compiles a model query on the request's
+  // thread at some three times the CPU of a raw one.
+  const [row] = await db.$queryRaw<{ unread: number }[]>`
+    SELECT count(*)::int AS unread FROM notification WHERE user_id = ${actor.id}::uuid AND read_at IS NULL`;
+  return row?.unread ?? 0;
 }
 
 /** Marks one of the actor's notifications read, or all of them ("all"). */
