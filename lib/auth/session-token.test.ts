@@ -1,3 +1,5 @@
+import { hkdfSync } from "node:crypto";
+import { EncryptJWT } from "jose";
 import { decode, encode } from "next-auth/jwt";
 import { describe, expect, it } from "vitest";
 import { decodeSessionToken } from "./session-token";
@@ -20,6 +22,12 @@ describe("reading the session cookie", () => {
     const flipped = `${ciphertext!.at(0) === "A" ? "B" : "A"}${ciphertext!.slice(1)}`;
     await expect(decodeSessionToken([header, key, iv, flipped, tag].join("."), secret)).rejects.toThrow();
     await expect(decodeSessionToken("not-a-token", secret)).rejects.toThrow();
+  });
+
+  it("refuses a token sealed with the right key but another algorithm than next-auth's", async () => {
+    const key = new Uint8Array(hkdfSync("sha256", secret, "", "NextAuth.js Generated Encryption Key", 32));
+    const wrapped = await new EncryptJWT(claims).setProtectedHeader({ alg: "A256KW", enc: "A256GCM" }).setExpirationTime("30m").encrypt(key);
+    await expect(decodeSessionToken(wrapped, secret)).rejects.toThrow(/not allowed/);
   });
 
   it("refuses an expired token, with next-auth's 15 s allowance for clocks", async () => {

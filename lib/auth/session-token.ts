@@ -20,7 +20,12 @@ function encryptionKey(secret: string): Uint8Array {
 
 /** The token's claims; throws if it was not sealed with `secret`, was altered, or has expired. */
 export async function decodeSessionToken(token: string, secret: string): Promise<JWTPayload> {
-  // The same 15 s clock tolerance as next-auth.
-  const { payload } = await jwtDecrypt(token, encryptionKey(secret), { clockTolerance: 15 });
+  // The same 15 s clock tolerance as next-auth; and only what next-auth seals with (it accepts
+  // any algorithm the key fits).
+  const { payload } = await jwtDecrypt(token, encryptionKey(secret), {
+    clockTolerance: 15,
+    keyManagementAlgorithms: ["dir"],
+    contentEncryptionAlgorithms: ["A256GCM"],
+  });
   return payload;
 }
