@@ -8,8 +8,8 @@
 import { encode } from "next-auth/jwt";
 import createMiddleware from "next-intl/middleware";
 import { NextRequest, NextResponse } from "next/server";
-import { SESSION_IDLE_SECONDS, sessionCookieName, validSession } from "@/lib/auth/session-policy";
-import { decodeSessionToken } from "@/lib/auth/session-token";
+import { SESSION_IDLE_SECONDS, sessionCookieName } from "@/lib/auth/session-policy";
+import { readSessionToken } from "@/lib/auth/session-token";
 import { databaseIsUp } from "@/lib/database-status";
 import { env, secureCookies } from "@/lib/env";
 import { routing } from "@/lib/i18n/routing";
@@ -29,17 +29,12 @@ const RENEW_AFTER_SECONDS = 60;
 type SessionCookie = { valid: false } | { valid: true; renewed: string | null };
 
 async function sessionCookie(request: NextRequest): Promise<SessionCookie> {
-  const token = request.cookies.get(cookieName)?.value;
-  if (!token) return { valid: false };
-  try {
-    const claims = await decodeSessionToken(token, env.AUTH_SECRET);
-    if (!validSession(claims)) return { valid: false };
-    const remaining = typeof claims.exp === "number" ? claims.exp - Math.floor(Date.now() / 1000) : 0;
-    if (remaining > SESSION_IDLE_SECONDS - RENEW_AFTER_SECONDS) return { valid: true, renewed: null };
-    return { valid: true, renewed: await encode({ token: claims, secret: env.AUTH_SECRET, maxAge: SESSION_IDLE_SECONDS }) };
-  } catch {
-    return { valid: false };
-  }
+  const read = await readSessionToken(request.cookies.get(cookieName)?.value, env.AUTH_SECRET);
+  if (!read) return { valid: false };
+  const { claims } = read;
+  const remaining = typeof claims.exp === "number" ? claims.exp - Math.floor(Date.now() / 1000) : 0;
+  if (remaining > SESSION_IDLE_SECONDS - RENEW_AFTER_SECONDS) return { valid: true, renewed: null };
+  return { valid: true, renewed: await encode({ token: claims, secret: env.AUTH_SECRET, maxAge: SESSION_IDLE_SECONDS }) };
 }
 
 const RETRY_AFTER = "5";

@@ -2,7 +2,7 @@ import { hkdfSync } from "node:crypto";
 import { EncryptJWT } from "jose";
 import { decode, encode } from "next-auth/jwt";
 import { describe, expect, it } from "vitest";
-import { decodeSessionToken } from "./session-token";
+import { decodeSessionToken, readSessionToken } from "./session-token";
 
 const secret = "a-test-secret-of-thirty-two-chars-at-least";
 const claims = { sub: "7d9a0b5e-3c1f-4e2a-9b8c-1a2b3c4d5e6f", sessionVersion: 3, authTime: 1_790_000_000, sid: "0f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a" };
@@ -35,5 +35,25 @@ describe("reading the session cookie", () => {
     await expect(decodeSessionToken(expired, secret)).rejects.toThrow(/exp/);
     const justExpired = await encode({ token: claims, secret, maxAge: -5 });
     await expect(decodeSessionToken(justExpired, secret)).resolves.toMatchObject(claims);
+  });
+});
+
+describe("the session a cookie names", () => {
+  const fresh = { ...claims, authTime: Math.floor(Date.now() / 1000) };
+
+  it("is read from a valid cookie, with its claims", async () => {
+    const read = await readSessionToken(await encode({ token: fresh, secret, maxAge: 1_800 }), secret);
+    expect(read?.session).toEqual({ userId: fresh.sub, sessionVersion: 3, authTime: fresh.authTime, sessionId: fresh.sid });
+    expect(read?.claims.exp).toBeGreaterThan(fresh.authTime);
+  });
+
+  it("is none for no cookie, one that does not decode, or claims the session policy refuses", async () => {
+    expect(await readSessionToken(undefined, secret)).toBeNull();
+    expect(await readSessionToken("not-a-token", secret)).toBeNull();
+    expect(await readSessionToken(await encode({ token: fresh, secret: `${secret}-other`, maxAge: 1_800 }), secret)).toBeNull();
+    const { sid: _sid, ...withoutSessionId } = fresh;
+    expect(await readSessionToken(await encode({ token: withoutSessionId, secret, maxAge: 1_800 }), secret)).toBeNull();
+    // Older than 12 hours from sign-in.
+    expect(await readSessionToken(await encode({ token: claims, secret, maxAge: 1_800 }), secret)).toBeNull();
   });
 });

@@ -4,6 +4,7 @@
 // was most of that work (some 4% of a page's CPU).
 import { hkdfSync } from "node:crypto";
 import { jwtDecrypt, type JWTPayload } from "jose";
+import { validSession, type ValidSession } from "./session-policy";
 
 // next-auth 4's derivation (jwt/index.js, getDerivedEncryptionKey) with its default empty salt.
 const INFO = "NextAuth.js Generated Encryption Key";
@@ -28,4 +29,23 @@ export async function decodeSessionToken(token: string, secret: string): Promise
     contentEncryptionAlgorithms: ["A256GCM"],
   });
   return payload;
+}
+
+/**
+ * A session cookie's claims and the session they name; null for no cookie, one that does not
+ * decode, or claims that `validSession` refuses (incomplete, older than 12 hours).
+ */
+export async function readSessionToken(
+  token: string | undefined,
+  secret: string,
+): Promise<{ claims: JWTPayload; session: ValidSession } | null> {
+  if (!token) return null;
+  let claims;
+  try {
+    claims = await decodeSessionToken(token, secret);
+  } catch {
+    return null;
+  }
+  const session = validSession(claims);
+  return session ? { claims, session } : null;
 }

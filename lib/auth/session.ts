@@ -8,8 +8,8 @@ import { getActorForSession } from "@/lib/data/accounts";
 import { env, secureCookies } from "@/lib/env";
 import { ForbiddenError } from "@/lib/errors";
 import type { Actor } from "./actor";
-import { sessionCookieName, validSession } from "./session-policy";
-import { decodeSessionToken } from "./session-token";
+import { sessionCookieName } from "./session-policy";
+import { readSessionToken } from "./session-token";
 
 export class UnauthenticatedError extends Error {
   constructor() {
@@ -19,15 +19,8 @@ export class UnauthenticatedError extends Error {
 
 /** The actor of a raw session cookie value, or null. */
 export async function actorFromSessionToken(token: string | undefined): Promise<Actor | null> {
-  if (!token) return null;
-  let claims;
-  try {
-    claims = await decodeSessionToken(token, env.AUTH_SECRET);
-  } catch {
-    return null;
-  }
-  const session = validSession(claims);
-  return session ? getActorForSession(session) : null;
+  const read = await readSessionToken(token, env.AUTH_SECRET);
+  return read ? getActorForSession(read.session) : null;
 }
 
 /** The actor of a route handler's request (read from its own cookies, so handlers are testable). */
