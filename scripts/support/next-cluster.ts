@@ -1,11 +1,13 @@
 // The production server: one Next.js server per worker process (node:cluster, next-worker.mjs),
-// all listening on the same port. One Next.js process renders on one thread; on the load
-// benchmark it was CPU-bound on one core while the other idled (bench/README.md). The app keeps
-// no state in process memory, so the workers need no coordination; the primary only distributes
-// connections, restarts a worker that dies, and stops them all on a signal.
+// serving the port the primary listens on. One Next.js process renders on one thread; on the
+// load benchmark it was CPU-bound on one core while the other idled (bench/README.md). The app
+// keeps no state in process memory, so the workers need no coordination; the primary only hands
+// out connections (connection-balancer.ts), restarts a worker that dies, and stops them all on a
+// signal.
 import cluster, { type Worker } from "node:cluster";
 import { availableParallelism } from "node:os";
 import path from "node:path";
+import { balanceConnections } from "./connection-balancer";
 
 const workerScript = path.resolve(import.meta.dirname, "next-worker.mjs");
 
@@ -61,9 +63,11 @@ export function startNextCluster(options: {
   const live = new Set<Worker>();
   let resolveExited: (code: number) => void = () => {};
   const exited = new Promise<number>((resolve) => (resolveExited = resolve));
+  const balancer = balanceConnections(options.port);
 
   const fork = () => {
     const worker = cluster.fork(options.env);
+    balancer.add(worker);
     worker.process.stdout?.resume();
     worker.process.stderr?.pipe(process.stderr);
     live.add(worker);
@@ -71,6 +75,7 @@ export function startNextCluster(options: {
 
   const stop = (signal: NodeJS.Signals) => {
     stopping = true;
+    balancer.close();
     for (const worker of live) worker.process.kill(signal);
     if (live.size === 0) resolveExited(failed ? 1 : 0);
   };
@@ -97,6 +102,12 @@ export function startNextCluster(options: {
     if (live.size === 0) resolveExited(failed ? 1 : 0);
   });
 
+  // A port already taken: stop, so that npm start reports it instead of serving nothing.
+  balancer.listening.catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    failed = true;
+    stop("SIGTERM");
+  });
   for (let i = 0; i < options.workers; i++) fork();
   return { exited, stop };
 }

@@ -1,9 +1,11 @@
 // @ts-check
 // One server process of `npm start` (scripts/support/next-cluster.ts forks one per core):
 // Next.js's own request handler, as `next start` runs it, behind the admission queue of
-// request-queue.mjs. Arguments: the port and the number of requests rendered at once.
+// request-queue.mjs, serving the connections the primary hands it (connection-intake.mjs).
+// Arguments: the port (for Next's own URLs) and the number of requests rendered at once.
 import http from "node:http";
 import path from "node:path";
+import { takeConnections } from "./connection-intake.mjs";
 import { bypassesQueue, queueRequests } from "./request-queue.mjs";
 
 const [port, concurrency] = process.argv.slice(2).map(Number);
@@ -25,23 +27,18 @@ await app.prepare();
  */
 const LEASE_MS = 250;
 const server = http.createServer(queueRequests(handle, { concurrency, leaseMs: LEASE_MS, bypass: bypassesQueue }));
-// A port already taken: exit, so that npm start reports it instead of serving nothing.
-server.on("error", (error) => {
-  console.error(error);
-  process.exit(1);
-});
-server.listen(port, () => console.log(`Ready on port ${port} (${concurrency} requests at once).`));
+// The connections come from the primary (connection-balancer.ts), not from a port of its own.
+const intake = takeConnections(server, { graceMs: 10_000 });
+console.log(`Ready (${concurrency} requests at once).`);
 
-// As `next start` does: stop accepting, finish the requests in flight, close Next, then exit
-// with the signal's code (next-cluster.ts tells a stopped process from a crashed one by it).
+// As `next start` does: stop taking connections, finish the requests in flight (a client that
+// keeps its connection busy gets 10 s), close Next, then exit with the signal's code
+// (next-cluster.ts tells a stopped process from a crashed one by it).
 let stopping = false;
 for (const [signal, code] of /** @type {const} */ ([["SIGINT", 130], ["SIGTERM", 143]])) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
-    server.close(() => void app.close().finally(() => process.exit(code)));
-    server.closeIdleConnections();
-    // A client that keeps its connection busy does not hold the process up for ever.
-    setTimeout(() => server.closeAllConnections(), 10_000).unref();
+    void intake.drain().then(() => app.close()).finally(() => process.exit(code));
   });
 }

@@ -1,0 +1,78 @@
+// @ts-check
+// A server process's side of connection-balancer.ts: the primary accepts the connections and
+// sends each one over IPC to the process holding the fewest; the process serves it with its
+// HTTP server and reports when it is ready and when each connection closes, which is what the
+// primary counts. Plain JavaScript: the worker runs on Node directly, without a loader.
+
+/** The primary's message that comes with a connection. */
+export const CONNECTION = "tanfeeth:connection";
+
+/** @typedef {{ type: "tanfeeth:ready" | "tanfeeth:closed" }} IntakeMessage */
+
+/**
+ * @param {unknown} message
+ * @returns {message is IntakeMessage}
+ */
+export function isIntakeMessage(message) {
+  const type = typeof message === "object" && message !== null && "type" in message ? message.type : undefined;
+  return type === "tanfeeth:ready" || type === "tanfeeth:closed";
+}
+
+/** @param {IntakeMessage} message */
+function tellPrimary(message) {
+  // No channel once the primary has gone (it stops this process then anyway).
+  if (process.connected) process.send?.(message);
+}
+
+/**
+ * Serves the connections the primary sends with `server`, and says it is ready once listening.
+ * The server listens only on a loopback port of its own that no one is told of: Node's HTTP
+ * server enforces its header and request timeouts (slow clients) only once it listens.
+ * `drain()` refuses further connections and resolves once those open have closed (idle ones
+ * closed at once, busy ones after their response, all of them after `graceMs`).
+ *
+ * @param {import("node:http").Server} server
+ * @param {{ graceMs: number }} options
+ */
+export function takeConnections(server, { graceMs }) {
+  /** @type {Set<import("node:net").Socket>} */
+  const open = new Set();
+  let draining = false;
+
+  process.on("message", (/** @type {unknown} */ message, /** @type {unknown} */ socket) => {
+    const isConnection = typeof message === "object" && message !== null && "type" in message && message.type === CONNECTION;
+    if (!isConnection || !socket) return;
+    const connection = /** @type {import("node:net").Socket} */ (socket);
+    if (draining) return void connection.destroy();
+    open.add(connection);
+    connection.once("close", () => {
+      open.delete(connection);
+      tellPrimary({ type: "tanfeeth:closed" });
+    });
+    // As Node's HTTP server sets on the connections it accepts itself: without it, a response
+    // written in parts waits on the client's delayed acknowledgement (40 ms on Linux).
+    connection.setNoDelay(true);
+    server.emit("connection", connection);
+    connection.resume();
+  });
+  server.listen({ port: 0, host: "127.0.0.1", exclusive: true }, () => tellPrimary({ type: "tanfeeth:ready" }));
+
+  return {
+    /** @returns {Promise<void>} */
+    drain() {
+      draining = true;
+      server.close();
+      return new Promise((resolve) => {
+        const deadline = Date.now() + graceMs;
+        const check = () => {
+          // A connection becomes idle once its response is out: closed on the next check.
+          if (Date.now() >= deadline) server.closeAllConnections();
+          else server.closeIdleConnections();
+          if (open.size === 0) return resolve();
+          setTimeout(check, 50);
+        };
+        check();
+      });
+    },
+  };
+}
