@@ -1,7 +1,7 @@
 // @ts-check
 // A server process for connection-balancer.test.ts: answers with its process id (on /slow after
-// 300 ms, telling the test it has started), says it is ready after READY_AFTER_MS, and drains on
-// SIGTERM as next-worker.mjs does.
+// 300 ms, telling the test it has started; on /in-parts in two writes), says it is ready after
+// READY_AFTER_MS, and drains on SIGTERM as next-worker.mjs does.
 import http from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
 import { takeConnections } from "../connection-intake.mjs";
@@ -9,7 +9,11 @@ import { takeConnections } from "../connection-intake.mjs";
 await sleep(Number(process.env.READY_AFTER_MS ?? 0));
 const server = http.createServer((request, response) => {
   const answer = () => response.end(String(process.pid));
-  if (request.url === "/slow") {
+  if (request.url === "/in-parts") {
+    // Two writes, the second after the first has gone out: what Nagle's algorithm holds back.
+    response.write(" ");
+    setImmediate(answer);
+  } else if (request.url === "/slow") {
     process.send?.({ type: "test:slow-started" });
     setTimeout(answer, 300);
   } else {
