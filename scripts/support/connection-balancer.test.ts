@@ -138,6 +138,17 @@ describe("the connection balancer of npm start", () => {
     expect(times.sort((a, b) => a - b)[4]).toBeLessThan(20);
   });
 
+  it("closes a connection made to a process's own port: only handed connections are served", async () => {
+    const { port, workers: [only] } = await start(1);
+    const privatePort = await new Promise<number>((resolve) => {
+      only!.on("message", (received: { type?: string; port?: number }) => {
+        if (received?.type === "test:private-port") resolve(received.port!);
+      });
+    });
+    await expect(connection(privatePort).get()).rejects.toThrow(/socket hang up|ECONNRESET/);
+    expect(await connection(port).get()).toBe(only!.process.pid);
+  });
+
   it("reports a port that is taken", async () => {
     const taken = net.createServer();
     await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));

@@ -26,8 +26,8 @@ function tellPrimary(message) {
 
 /**
  * Serves the connections the primary sends with `server`, and says it is ready once listening.
- * The server listens only on a loopback port of its own that no one is told of: Node's HTTP
- * server enforces its header and request timeouts (slow clients) only once it listens.
+ * The server also listens on a loopback port of its own, closing whatever connects there: Node's
+ * HTTP server enforces its header and request timeouts (slow clients) only once it listens.
  * `drain()` refuses further connections and resolves once those open have closed (idle ones
  * closed at once, busy ones after their response, all of them after `graceMs`).
  *
@@ -54,6 +54,10 @@ export function takeConnections(server, { graceMs }) {
     connection.setNoDelay(true);
     server.emit("connection", connection);
     connection.resume();
+  });
+  // The private port serves no one: a connection made to it, not handed over, is closed at once.
+  server.on("connection", (/** @type {import("node:net").Socket} */ socket) => {
+    if (!open.has(socket)) socket.destroy();
   });
   server.listen({ port: 0, host: "127.0.0.1", exclusive: true }, () => tellPrimary({ type: "tanfeeth:ready" }));
 
