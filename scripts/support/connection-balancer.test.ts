@@ -4,6 +4,7 @@ import net from "node:net";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { balanceConnections, leastConnected, type ConnectionBalancer } from "./connection-balancer";
+import { MESSAGE } from "./connection-intake.mjs";
 
 const fixture = path.resolve(import.meta.dirname, "test-fixtures/pid-worker.mjs");
 
@@ -56,7 +57,7 @@ async function start(count: number, env: Record<string, string> = {}) {
     workers.push(worker);
     return worker;
   });
-  const ready = Promise.all(started.map((worker) => message(worker, "tanfeeth:ready")));
+  const ready = Promise.all(started.map((worker) => message(worker, MESSAGE.ready)));
   return { port, workers: started, ready };
 }
 
@@ -89,7 +90,7 @@ describe("the connection balancer of npm start", () => {
 
     // The first process's two connections close: it now holds none, the second two.
     const firstPid = first!.process.pid!;
-    const closed = message(first!, "tanfeeth:closed", 2);
+    const closed = message(first!, MESSAGE.closed, 2);
     connections.filter((_, i) => pids[i] === firstPid).forEach((c) => c.close());
     await closed;
 

@@ -7,7 +7,7 @@
 // (bench/README.md). The server processes' side is connection-intake.mjs.
 import net from "node:net";
 import type { Worker } from "node:cluster";
-import { CONNECTION, isIntakeMessage } from "./connection-intake.mjs";
+import { MESSAGE, isIntakeMessage } from "./connection-intake.mjs";
 
 export type ConnectionBalancer = {
   /** Resolves with the port once listening (port 0: one the system chose); rejects if it cannot be had. */
@@ -42,7 +42,7 @@ export function balanceConnections(port: number): ConnectionBalancer {
     if (!worker) return void waiting.push(socket);
     open.set(worker, open.get(worker)! + 1);
     // keepOpen false: once sent, the primary's copy is closed; the process owns the connection.
-    worker.send({ type: CONNECTION }, socket, { keepOpen: false }, (error) => {
+    worker.send({ type: MESSAGE.connection }, socket, { keepOpen: false }, (error) => {
       if (error) socket.destroy(); // the process is exiting; the client connects again
     });
   };
@@ -64,10 +64,10 @@ export function balanceConnections(port: number): ConnectionBalancer {
     add(worker) {
       worker.on("message", (message: unknown) => {
         if (!isIntakeMessage(message)) return;
-        if (message.type === "tanfeeth:ready") {
+        if (message.type === MESSAGE.ready) {
           open.set(worker, 0);
-          while (waiting.length > 0 && open.has(worker)) handOut(waiting.shift()!);
-        } else if (message.type === "tanfeeth:closed" && open.has(worker)) {
+          for (const socket of waiting.splice(0)) handOut(socket);
+        } else if (message.type === MESSAGE.closed && open.has(worker)) {
           open.set(worker, Math.max(0, open.get(worker)! - 1));
         }
       });

@@ -4,18 +4,29 @@
 // HTTP server and reports when it is ready and when each connection closes, which is what the
 // primary counts. Plain JavaScript: the worker runs on Node directly, without a loader.
 
-/** The primary's message that comes with a connection. */
-export const CONNECTION = "tanfeeth:connection";
+/** The messages between the primary and a process: a connection (with its socket), ready, closed. */
+export const MESSAGE = /** @type {const} */ ({
+  connection: "tanfeeth:connection",
+  ready: "tanfeeth:ready",
+  closed: "tanfeeth:closed",
+});
 
-/** @typedef {{ type: "tanfeeth:ready" | "tanfeeth:closed" }} IntakeMessage */
+/** @typedef {{ type: typeof MESSAGE.ready | typeof MESSAGE.closed }} IntakeMessage */
+
+/**
+ * @param {unknown} message
+ * @returns {string | undefined}
+ */
+const typeOf = (message) =>
+  typeof message === "object" && message !== null && "type" in message && typeof message.type === "string" ? message.type : undefined;
 
 /**
  * @param {unknown} message
  * @returns {message is IntakeMessage}
  */
 export function isIntakeMessage(message) {
-  const type = typeof message === "object" && message !== null && "type" in message ? message.type : undefined;
-  return type === "tanfeeth:ready" || type === "tanfeeth:closed";
+  const type = typeOf(message);
+  return type === MESSAGE.ready || type === MESSAGE.closed;
 }
 
 /** @param {IntakeMessage} message */
@@ -40,14 +51,13 @@ export function takeConnections(server, { graceMs }) {
   let draining = false;
 
   process.on("message", (/** @type {unknown} */ message, /** @type {unknown} */ socket) => {
-    const isConnection = typeof message === "object" && message !== null && "type" in message && message.type === CONNECTION;
-    if (!isConnection || !socket) return;
+    if (typeOf(message) !== MESSAGE.connection || !socket) return;
     const connection = /** @type {import("node:net").Socket} */ (socket);
     if (draining) return void connection.destroy();
     open.add(connection);
     connection.once("close", () => {
       open.delete(connection);
-      tellPrimary({ type: "tanfeeth:closed" });
+      tellPrimary({ type: MESSAGE.closed });
     });
     // As Node's HTTP server sets on the connections it accepts itself: without it, a response
     // written in parts waits on the client's delayed acknowledgement (40 ms on Linux).
@@ -59,7 +69,7 @@ export function takeConnections(server, { graceMs }) {
   server.on("connection", (/** @type {import("node:net").Socket} */ socket) => {
     if (!open.has(socket)) socket.destroy();
   });
-  server.listen({ port: 0, host: "127.0.0.1", exclusive: true }, () => tellPrimary({ type: "tanfeeth:ready" }));
+  server.listen({ port: 0, host: "127.0.0.1", exclusive: true }, () => tellPrimary({ type: MESSAGE.ready }));
 
   return {
     /** @returns {Promise<void>} */
@@ -79,4 +89,23 @@ export function takeConnections(server, { graceMs }) {
       });
     },
   };
+}
+
+/**
+ * As `next start` does on Ctrl-C or a stop: drain (`takeConnections`), run `beforeExit` (close
+ * Next), then exit with the signal's code — next-cluster.ts tells a stopped process from a
+ * crashed one by it.
+ *
+ * @param {{ drain(): Promise<void> }} intake
+ * @param {() => Promise<unknown>} [beforeExit]
+ */
+export function exitOnSignals(intake, beforeExit = async () => {}) {
+  let stopping = false;
+  for (const [signal, code] of /** @type {const} */ ([["SIGINT", 130], ["SIGTERM", 143]])) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      void intake.drain().then(beforeExit).finally(() => process.exit(code));
+    });
+  }
 }

@@ -5,7 +5,7 @@
 // Arguments: the port (for Next's own URLs) and the number of requests rendered at once.
 import http from "node:http";
 import path from "node:path";
-import { takeConnections } from "./connection-intake.mjs";
+import { exitOnSignals, takeConnections } from "./connection-intake.mjs";
 import { bypassesQueue, queueRequests } from "./request-queue.mjs";
 
 const [port, concurrency] = process.argv.slice(2).map(Number);
@@ -31,14 +31,5 @@ const server = http.createServer(queueRequests(handle, { concurrency, leaseMs: L
 const intake = takeConnections(server, { graceMs: 10_000 });
 console.log(`Ready (${concurrency} requests at once).`);
 
-// As `next start` does: stop taking connections, finish the requests in flight (a client that
-// keeps its connection busy gets 10 s), close Next, then exit with the signal's code
-// (next-cluster.ts tells a stopped process from a crashed one by it).
-let stopping = false;
-for (const [signal, code] of /** @type {const} */ ([["SIGINT", 130], ["SIGTERM", 143]])) {
-  process.on(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    void intake.drain().then(() => app.close()).finally(() => process.exit(code));
-  });
-}
+// A client that keeps its connection busy gets 10 s once the process is told to stop.
+exitOnSignals(intake, () => app.close());

@@ -1,10 +1,10 @@
 // @ts-check
 // A server process for connection-balancer.test.ts: answers with its process id (on /slow after
 // 300 ms, telling the test it has started; on /in-parts in two writes), says it is ready after
-// READY_AFTER_MS, and drains on SIGTERM as next-worker.mjs does; tells the test its private port.
+// READY_AFTER_MS, and stops on a signal as next-worker.mjs does; tells the test its private port.
 import http from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
-import { takeConnections } from "../connection-intake.mjs";
+import { exitOnSignals, takeConnections } from "../connection-intake.mjs";
 
 await sleep(Number(process.env.READY_AFTER_MS ?? 0));
 const server = http.createServer((request, response) => {
@@ -23,4 +23,4 @@ const server = http.createServer((request, response) => {
 // Tells the test the private port takeConnections listens on.
 server.once("listening", () => process.send?.({ type: "test:private-port", port: /** @type {import("node:net").AddressInfo} */ (server.address()).port }));
 const intake = takeConnections(server, { graceMs: 5_000 });
-process.on("SIGTERM", () => void intake.drain().then(() => process.exit(143)));
+exitOnSignals(intake);
