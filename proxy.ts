@@ -5,11 +5,10 @@
 // from deep inside a page.
 // It is never the security boundary: every page, action and route handler checks access
 // itself (lib/auth), so that a bypassed proxy only costs a redirect.
-import { encode } from "next-auth/jwt";
 import createMiddleware from "next-intl/middleware";
 import { NextRequest, NextResponse } from "next/server";
 import { SESSION_IDLE_SECONDS, sessionCookieName } from "@/lib/auth/session-policy";
-import { readSessionToken } from "@/lib/auth/session-token";
+import { encodeSessionToken, readSessionToken } from "@/lib/auth/session-token";
 import { databaseIsUp } from "@/lib/database-status";
 import { env, secureCookies } from "@/lib/env";
 import { routing } from "@/lib/i18n/routing";
@@ -34,7 +33,7 @@ async function sessionCookie(request: NextRequest): Promise<SessionCookie> {
   const { claims } = read;
   const remaining = typeof claims.exp === "number" ? claims.exp - Math.floor(Date.now() / 1000) : 0;
   if (remaining > SESSION_IDLE_SECONDS - RENEW_AFTER_SECONDS) return { valid: true, renewed: null };
-  return { valid: true, renewed: await encode({ token: claims, secret: env.AUTH_SECRET, maxAge: SESSION_IDLE_SECONDS }) };
+  return { valid: true, renewed: await encodeSessionToken(claims, env.AUTH_SECRET, SESSION_IDLE_SECONDS) };
 }
 
 const RETRY_AFTER = "5";

@@ -2,7 +2,7 @@ import { hkdfSync } from "node:crypto";
 import { EncryptJWT } from "jose";
 import { decode, encode } from "next-auth/jwt";
 import { describe, expect, it } from "vitest";
-import { decodeSessionToken, readSessionToken } from "./session-token";
+import { decodeSessionToken, encodeSessionToken, readSessionToken } from "./session-token";
 
 const secret = "a-test-secret-of-thirty-two-chars-at-least";
 const claims = { sub: "7d9a0b5e-3c1f-4e2a-9b8c-1a2b3c4d5e6f", sessionVersion: 3, authTime: 1_790_000_000, sid: "0f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a" };
@@ -35,6 +35,25 @@ describe("reading the session cookie", () => {
     await expect(decodeSessionToken(expired, secret)).rejects.toThrow(/exp/);
     const justExpired = await encode({ token: claims, secret, maxAge: -5 });
     await expect(decodeSessionToken(justExpired, secret)).resolves.toMatchObject(claims);
+  });
+});
+
+describe("renewing the session cookie", () => {
+  it("seals what next-auth's own decode reads, with a new expiry, issue time and token id", async () => {
+    const old = await decode({ token: await encode({ token: claims, secret, maxAge: 60 }), secret });
+    const before = Math.floor(Date.now() / 1000);
+    const renewed = await decode({ token: await encodeSessionToken(old!, secret, 1_800), secret });
+    expect(renewed).toMatchObject(claims);
+    expect(renewed!.exp).toBeGreaterThanOrEqual(before + 1_800);
+    expect(renewed!.exp).toBeLessThanOrEqual(Math.floor(Date.now() / 1000) + 1_800);
+    expect(renewed!.iat).toBeGreaterThanOrEqual(before);
+    expect(renewed!.jti).not.toEqual(old!.jti);
+  });
+
+  it("seals with the secret's key only", async () => {
+    const token = await encodeSessionToken(claims, secret, 1_800);
+    await expect(decode({ token, secret: `${secret}-other` })).rejects.toThrow();
+    expect(await decodeSessionToken(token, secret)).toMatchObject(claims);
   });
 });
 
