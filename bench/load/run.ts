@@ -82,7 +82,11 @@ function load(options: { connections: number; duration: number; requests: Reques
 
 const get = (path: string): Request[] => [{ method: "GET", path }];
 
-/** Reads the pair's version, then submits a report based on it — as a delegate's form does. */
+/**
+ * Reads the pair's version, then submits a report based on it — as a delegate's form does. To
+ * any of the session's commitments but the timeline's (1): its history stays as long from run to
+ * run, and so does what its page costs.
+ */
 function submission(country: string): Request[] {
   let commitment = "";
   let baseVersion = 0;
@@ -90,7 +94,7 @@ function submission(country: string): Request[] {
     {
       method: "GET",
       setupRequest: (request) => {
-        commitment = `${SESSION}/${1 + Math.floor(Math.random() * 25)}`;
+        commitment = `${SESSION}/${2 + Math.floor(Math.random() * 24)}`;
         // The smallest page: the form needs the version, not the history.
         return { ...request, path: `/api/v1/countries/${country}/reports?commitment=${encodeURIComponent(commitment)}&limit=1` };
       },
@@ -128,7 +132,7 @@ const TIMELINE_HISTORY = 200;
 /**
  * The timeline's pair gets a long history, as a pair reported on for years would have (the
  * generated data gives a pair 1 to 9 reports at 100k): reports are added through the API, as a
- * delegate would, until it has TIMELINE_HISTORY (the mix's submissions add more on every run).
+ * delegate would, until it has TIMELINE_HISTORY (the mix's submissions go to other pairs).
  * Returns the number of reports it has.
  */
 async function lengthenTimeline(cookie: string): Promise<number> {
