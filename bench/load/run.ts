@@ -82,19 +82,23 @@ function load(options: { connections: number; duration: number; requests: Reques
 
 const get = (path: string): Request[] => [{ method: "GET", path }];
 
+/** The session's commitments in the benchmark data. */
+const COMMITMENTS = Array.from({ length: 25 }, (_, i) => `${SESSION}/${i + 1}`);
+
 /**
  * Reads the pair's version, then submits a report based on it — as a delegate's form does. To
- * any of the session's commitments but the timeline's (1): its history stays as long from run to
- * run, and so does what its page costs.
+ * any of the country's pairs but the timeline's: its history stays as long from run to run, and
+ * so does what its page costs.
  */
 function submission(country: string): Request[] {
+  const commitments = COMMITMENTS.filter((code) => country !== TIMELINE_PAIR.country || code !== TIMELINE_PAIR.commitment);
   let commitment = "";
   let baseVersion = 0;
   return [
     {
       method: "GET",
       setupRequest: (request) => {
-        commitment = `${SESSION}/${2 + Math.floor(Math.random() * 24)}`;
+        commitment = commitments[Math.floor(Math.random() * commitments.length)]!;
         // The smallest page: the form needs the version, not the history.
         return { ...request, path: `/api/v1/countries/${country}/reports?commitment=${encodeURIComponent(commitment)}&limit=1` };
       },

@@ -33,14 +33,14 @@ afterEach(async () => {
   );
 });
 
-/** Waits for the worker's next `count` messages of this type. */
-function message(worker: Worker, type: string, count = 1): Promise<void> {
+/** Waits for the worker's next `count` messages of this type; resolves with the last. */
+function message<T extends { type?: string }>(worker: Worker, type: string, count = 1): Promise<T> {
   return new Promise((resolve) => {
     let seen = 0;
-    const listener = (received: { type?: string }) => {
+    const listener = (received: T) => {
       if (received?.type !== type || ++seen < count) return;
       worker.off("message", listener);
-      resolve();
+      resolve(received);
     };
     worker.on("message", listener);
   });
@@ -141,11 +141,7 @@ describe("the connection balancer of npm start", () => {
 
   it("closes a connection made to a process's own port: only handed connections are served", async () => {
     const { port, workers: [only] } = await start(1);
-    const privatePort = await new Promise<number>((resolve) => {
-      only!.on("message", (received: { type?: string; port?: number }) => {
-        if (received?.type === "test:private-port") resolve(received.port!);
-      });
-    });
+    const { port: privatePort } = await message<{ type: string; port: number }>(only!, "test:private-port");
     await expect(connection(privatePort).get()).rejects.toThrow(/socket hang up|ECONNRESET/);
     expect(await connection(port).get()).toBe(only!.process.pid);
   });
