@@ -88,25 +88,26 @@ const COMMITMENTS = Array.from({ length: 25 }, (_, i) => `${SESSION}/${i + 1}`);
 /**
  * Reads the pair's version, then submits a report based on it — as a delegate's form does. To
  * any of the country's pairs but the timeline's: its history stays as long from run to run, and
- * so does what its page costs.
+ * so does what its page costs. What the first request learns is kept in autocannon's context,
+ * which is each connection's own: a closure's variables would be shared by every connection, and
+ * one connection's submission would go out with another's commitment and version (a 409).
  */
 function submission(country: string): Request[] {
   const commitments = COMMITMENTS.filter((code) => country !== TIMELINE_PAIR.country || code !== TIMELINE_PAIR.commitment);
-  let commitment = "";
-  let baseVersion = 0;
+  type Pending = { commitment?: string; baseVersion?: number };
   return [
     {
       method: "GET",
-      setupRequest: (request) => {
-        commitment = commitments[Math.floor(Math.random() * commitments.length)]!;
+      setupRequest: (request, context: Pending) => {
+        context.commitment = commitments[Math.floor(Math.random() * commitments.length)]!;
         // The smallest page: the form needs the version, not the history.
-        return { ...request, path: `/api/v1/countries/${country}/reports?commitment=${encodeURIComponent(commitment)}&limit=1` };
+        return { ...request, path: `/api/v1/countries/${country}/reports?commitment=${encodeURIComponent(context.commitment)}&limit=1` };
       },
-      onResponse: (_status, body) => {
+      onResponse: (_status, body, context: Pending) => {
         try {
-          baseVersion = (JSON.parse(body) as { version?: number }).version ?? 0;
+          context.baseVersion = (JSON.parse(body) as { version?: number }).version ?? 0;
         } catch {
-          baseVersion = 0;
+          context.baseVersion = 0;
         }
       },
     },
@@ -114,16 +115,16 @@ function submission(country: string): Request[] {
       method: "POST",
       path: "/api/v1/reports",
       headers: { "content-type": "application/json" },
-      setupRequest: (request) => ({
+      setupRequest: (request, context: Pending) => ({
         ...request,
         body: JSON.stringify({
-          commitment,
+          commitment: context.commitment,
           country,
           status: "SUBSTANTIAL",
           narrative: `Load test report ${randomBytes(4).toString("hex")}`,
           evidenceLinks: [],
           visibility: "RESTRICTED",
-          baseVersion,
+          baseVersion: context.baseVersion ?? 0,
         }),
       }),
     },
@@ -182,26 +183,26 @@ async function delegateMix(connections: number, cookie: string, seconds = durati
   return results.map((result, i) => summarise(endpoints[i]![0], share[i]!, result));
 }
 
+/** CSRF token, then credentials: each connection signs in with its own token and cookie. */
 function loginRequests(email: string, password: string): Request[] {
-  let cookie = "";
-  let csrfToken = "";
+  type Csrf = { cookie?: string; csrfToken?: string };
   return [
     {
       method: "GET",
       path: "/api/auth/csrf",
-      onResponse: (_status, body, _context, headers) => {
-        csrfToken = (JSON.parse(body) as { csrfToken: string }).csrfToken;
+      onResponse: (_status, body, context: Csrf, headers) => {
+        context.csrfToken = (JSON.parse(body) as { csrfToken: string }).csrfToken;
         const setCookie = headers?.["set-cookie"];
-        cookie = (Array.isArray(setCookie) ? setCookie : [setCookie ?? ""]).map((c) => String(c).split(";")[0]).join("; ");
+        context.cookie = (Array.isArray(setCookie) ? setCookie : [setCookie ?? ""]).map((c) => String(c).split(";")[0]).join("; ");
       },
     },
     {
       method: "POST",
       path: "/api/auth/callback/credentials",
-      setupRequest: (request) => ({
+      setupRequest: (request, context: Csrf) => ({
         ...request,
-        headers: { "content-type": "application/x-www-form-urlencoded", cookie },
-        body: new URLSearchParams({ csrfToken, email, password, json: "true" }).toString(),
+        headers: { "content-type": "application/x-www-form-urlencoded", cookie: context.cookie ?? "" },
+        body: new URLSearchParams({ csrfToken: context.csrfToken ?? "", email, password, json: "true" }).toString(),
       }),
     },
   ];
