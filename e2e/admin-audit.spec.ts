@@ -1,5 +1,7 @@
 import { readFileSync } from "node:fs";
-import { expect, test } from "@playwright/test";
+import { randomBytes } from "node:crypto";
+import { expect, test, type Page } from "@playwright/test";
+import { totpCode } from "../lib/auth/totp";
 import { storageStateOf } from "./support/accounts";
 
 test.describe("the audit log and the users list, for admins", () => {
@@ -52,6 +54,44 @@ test.describe("the audit log and the users list, for admins", () => {
     await expect(form.getByLabel("Name of the new delegate")).toHaveValue("نائب جديد");
     await expect(form.getByLabel(/Keep the current delegates active/)).toBeChecked();
     await expect(form.getByTestId("current-delegates")).toContainText("Delegate JO");
+  });
+
+  test("an admin removes a secretariat officer's lost authenticator, and a new link enrols another", async ({ page, browser }) => {
+    const email = `officer.${randomBytes(4).toString("hex")}@test.tanfeeth.org`;
+    await page.goto("/en/admin/users");
+    const create = page.locator("form").filter({ has: page.locator("#role") });
+    await create.locator("#email").fill(email);
+    await create.locator("#name").fill("Officer Who Lost A Phone");
+    await create.locator("#role").selectOption("SECRETARIAT");
+    await create.getByRole("button", { name: "Create user" }).click();
+    const firstLink = new URL((await create.getByTestId("password-link").textContent())!);
+
+    const officer = await (await browser.newContext({ storageState: { cookies: [], origins: [] } })).newPage();
+    const enrol = async (officerPage: Page, link: URL) => {
+      await officerPage.goto(link.pathname);
+      await officerPage.getByLabel("Password", { exact: true }).fill("officer passphrase");
+      await officerPage.getByLabel("Repeat the password").fill("officer passphrase");
+      const secret = (await officerPage.getByTestId("totp-secret").textContent())!;
+      await officerPage.getByLabel("6-digit code from the app").fill(totpCode(secret));
+      await officerPage.getByRole("button", { name: "Set password" }).click();
+      await expect(officerPage.getByText("Your password is set.")).toBeVisible();
+      return secret;
+    };
+    const lostSecret = await enrol(officer, firstLink);
+
+    await page.goto(`/en/admin/users?q=${encodeURIComponent(email)}`);
+    const row = page.locator(`tr[data-user='${email}']`);
+    await expect(row).toContainText("two-factor");
+    await row.getByText("Manage").click();
+    const reset = row.getByTestId("reset-two-factor");
+    await reset.getByRole("button", { name: "Remove authenticator" }).click();
+    await expect(reset.getByText(/Authenticator removed; the user's sessions have ended\. Their role requires one/)).toBeVisible();
+    const secondLink = new URL((await reset.getByTestId("password-link").textContent())!);
+    await expect(row).not.toContainText("two-factor");
+
+    // The link enrols a new authenticator, not the lost one.
+    expect(await enrol(officer, secondLink)).not.toBe(lostSecret);
+    await officer.context().close();
   });
 
   test("is for admins only", async ({ browser }) => {

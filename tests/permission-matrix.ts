@@ -204,6 +204,7 @@ export const actions: ActionCase[] = [
   { file: "lib/actions/users.ts", action: "updateUserAction", page: "/en/admin/users", probe: { userId: "x" }, expect: adminOnly },
   { file: "lib/actions/users.ts", action: "setUserActiveAction", page: "/en/admin/users", probe: { userId: UUID }, expect: adminOnly },
   { file: "lib/actions/users.ts", action: "issuePasswordLinkAction", page: "/en/admin/users", probe: { userId: "x" }, expect: adminOnly },
+  { file: "lib/actions/users.ts", action: "resetTwoFactorAction", page: "/en/admin/users", probe: { userId: UUID }, expect: adminOnly },
   { file: "lib/actions/reports.ts", action: "saveReportAction", page: pairPath(PAIR_A_RESTRICTED), probe: { intent: "submit", commitment: "x" }, expect: delegates },
   { file: "lib/actions/reports.ts", action: "removeEvidenceFileAction", page: pairPath(PAIR_A_RESTRICTED), probe: { fileId: "x" }, expect: delegates },
   { file: "lib/actions/reviews.ts", action: "reviewReportAction", page: pairPath(PAIR_A_RESTRICTED), probe: { reportId: "x" }, expect: staff },

@@ -3,25 +3,26 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { initialFormState } from "@/lib/actions/form-state";
-import { issuePasswordLinkAction, setUserActiveAction, updateUserAction } from "@/lib/actions/users";
+import { issuePasswordLinkAction, resetTwoFactorAction, setUserActiveAction, updateUserAction } from "@/lib/actions/users";
 import { FormStatus } from "./form-status";
 import { PasswordLinkNotice } from "./password-link-notice";
 import { SubmitButton } from "./submit-button";
 
 type Props = {
-  user: { id: string; name: string; role: string; countryCode: string | null; active: boolean };
+  user: { id: string; name: string; role: string; countryCode: string | null; active: boolean; totpEnabled: boolean };
   countries: { code: string; name: string }[];
 };
 
 const ROLES = ["DELEGATE", "SECRETARIAT", "OBSERVER", "ADMIN"] as const;
 
-/** Per-user administration: role and country, activity, a new set-password link. */
+/** Per-user administration: role and country, activity, a new set-password link, a lost authenticator. */
 export function UserRowActions({ user, countries }: Props) {
   const t = useTranslations("admin.users");
   const tr = useTranslations("common.roles");
   const [updated, update] = useActionState(updateUserAction, initialFormState);
   const [activity, setActive] = useActionState(setUserActiveAction, initialFormState);
   const [link, issue] = useActionState(issuePasswordLinkAction, initialFormState);
+  const [reset, resetTwoFactor] = useActionState(resetTwoFactorAction, initialFormState);
   return (
     <details className="text-sm">
       <summary className="cursor-pointer text-brand-700">{t("manage")}</summary>
@@ -61,6 +62,15 @@ export function UserRowActions({ user, countries }: Props) {
         </div>
         <FormStatus state={activity.status !== "idle" ? activity : link} />
         {link.status === "success" && link.data ? <PasswordLinkNotice link={link.data} /> : null}
+        {user.totpEnabled || reset.status !== "idle" ? (
+          <form action={resetTwoFactor} className="space-y-2" data-testid="reset-two-factor">
+            <input type="hidden" name="userId" value={user.id} />
+            <p className="text-stone-600">{t("removeTwoFactorExplain")}</p>
+            <SubmitButton variant="danger">{t("removeTwoFactor")}</SubmitButton>
+            <FormStatus state={reset} />
+            {reset.status === "success" && reset.data ? <PasswordLinkNotice link={reset.data} /> : null}
+          </form>
+        ) : null}
       </div>
     </details>
   );

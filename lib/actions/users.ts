@@ -2,7 +2,7 @@
 
 import { refresh } from "next/cache";
 import { canManageUsers } from "@/lib/auth/permissions";
-import { createUser, handOverCountry, issuePasswordLink, setUserActive, updateUser } from "@/lib/data/users";
+import { createUser, handOverCountry, issuePasswordLink, resetTwoFactor, setUserActive, updateUser } from "@/lib/data/users";
 import { CreateUserSchema, HandOverSchema, SetUserActiveSchema, UpdateUserSchema, UserIdSchema } from "@/lib/validation/users";
 import type { FormState } from "./form-state";
 import { runAction } from "./run-action";
@@ -43,6 +43,22 @@ export async function issuePasswordLinkAction(
   return runAction(formData, { name: "issuePasswordLink", allowed: canManageUsers, schema: UserIdSchema }, async (actor, input, ip) => {
     const { token, expiresAt } = await issuePasswordLink(actor, input.userId, ip);
     return { status: "success", message: "users.linkIssued", data: { token, expiresAt: expiresAt.toISOString() } };
+  });
+}
+
+/** Removes a user's lost authenticator; a role that requires one gets a set-password link to enrol anew. */
+export async function resetTwoFactorAction(
+  _previous: FormState<PasswordLink | null>,
+  formData: FormData,
+): Promise<FormState<PasswordLink | null>> {
+  return runAction(formData, { name: "resetTwoFactor", allowed: canManageUsers, schema: UserIdSchema }, async (actor, input, ip) => {
+    const { link } = await resetTwoFactor(actor, input.userId, ip);
+    refresh();
+    return {
+      status: "success",
+      message: link ? "users.twoFactorResetWithLink" : "users.twoFactorReset",
+      data: link ? { token: link.token, expiresAt: link.expiresAt.toISOString() } : null,
+    };
   });
 }
 

@@ -2,11 +2,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { actorFromSessionToken } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { ConflictError, ForbiddenError } from "@/lib/errors";
+import { authenticate } from "@/lib/auth/sign-in";
+import { totpCode } from "@/lib/auth/totp";
+import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { sessionToken } from "@/tests/auth";
-import { createUser, recordReport } from "@/tests/factories";
+import { TEST_PASSWORD, createUser, recordReport } from "@/tests/factories";
+import { confirmTotpEnrollment, openPasswordLink, setPasswordWithLink, startTotpEnrollment } from "./accounts";
 import { getCommitmentByCode } from "./commitments";
-import { handOverCountry, listActiveDelegates, listUsers } from "./users";
+import { handOverCountry, listActiveDelegates, listUsers, resetTwoFactor } from "./users";
 
 let admin: Actor;
 let outgoing: Actor;
@@ -80,5 +83,66 @@ describe("the users list", () => {
     expect(names(await listUsers(admin, { country: "JO", state: "active" }))).toEqual(["Incoming Delegate"]);
     expect((await listUsers(admin, { role: "ADMIN" })).every((u) => u.role === "ADMIN")).toBe(true);
     expect((await listUsers(admin, { role: "ADMIN" })).map((u) => u.id)).toContain(admin.id);
+  });
+});
+
+/** A user of `role` with an enrolled authenticator; returns the user and its secret. */
+async function withAuthenticator(role: "SECRETARIAT" | "DELEGATE", countryCode?: string) {
+  const user = await createUser({ role, ...(countryCode ? { countryCode } : {}) });
+  const { secret } = await startTotpEnrollment(user);
+  const recoveryCodes = await confirmTotpEnrollment(user, totpCode(secret), null);
+  return { user, secret, recoveryCodes };
+}
+
+describe("removing a lost authenticator", () => {
+  it("removes a secretariat officer's authenticator and recovery codes, ends their sessions, and gives a link to enrol anew", async () => {
+    const { user, secret } = await withAuthenticator("SECRETARIAT");
+    const before = await sessionToken(user.id);
+
+    const { link } = await resetTwoFactor(admin, user.id, "192.0.2.9");
+
+    expect(await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { totpSecret: true, totpEnabledAt: true, totpPendingSecret: true } })).toEqual({
+      totpSecret: null,
+      totpEnabledAt: null,
+      totpPendingSecret: null,
+    });
+    expect(await db.recoveryCode.count({ where: { userId: user.id } })).toBe(0);
+    expect(await actorFromSessionToken(before)).toBeNull();
+    // The role requires an authenticator: the password alone does not sign in, the link enrols a new one.
+    expect(await authenticate({ email: user.email, password: TEST_PASSWORD, totp: totpCode(secret) }, "192.0.2.9")).toMatchObject({
+      ok: false,
+      reason: "totp_not_enrolled",
+    });
+    const target = await openPasswordLink(link!.token);
+    expect(target).toMatchObject({ email: user.email, needsTotp: true });
+    expect(target!.totp!.secret).not.toBe(secret);
+    const done = await setPasswordWithLink({ token: link!.token, password: "a new passphrase", totpCode: totpCode(target!.totp!.secret) }, null);
+    expect(done.recoveryCodes).toHaveLength(10);
+
+    const [audit] = await db.auditLog.findMany({ where: { action: "user.totp_reset", targetId: user.id } });
+    expect(audit).toMatchObject({ actorId: admin.id, targetType: "user", ip: "192.0.2.9", after: { recoveryCodesRemoved: 10, passwordLinkIssued: true } });
+  });
+
+  it("leaves a delegate to sign in with their password, without a link", async () => {
+    const { user } = await withAuthenticator("DELEGATE", "OM");
+    expect(await authenticate({ email: user.email, password: TEST_PASSWORD }, "192.0.2.10")).toMatchObject({ reason: "totp_required" });
+    expect(await resetTwoFactor(admin, user.id, null)).toEqual({ link: null });
+    expect(await authenticate({ email: user.email, password: TEST_PASSWORD }, "192.0.2.10")).toMatchObject({ ok: true });
+    expect(await db.passwordToken.count({ where: { userId: user.id } })).toBe(0);
+  });
+
+  // Threat: someone other than an admin taking a second factor off an account, so that its
+  // password alone opens it.
+  it("is for admins only, never one's own, and only where there is an authenticator", async () => {
+    const { user } = await withAuthenticator("SECRETARIAT");
+    const secretariat = await createUser({ role: "SECRETARIAT" });
+    await expect(resetTwoFactor(secretariat, user.id, null)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(resetTwoFactor(admin, admin.id, null)).rejects.toBeInstanceOf(ConflictError);
+    await expect(resetTwoFactor(admin, secretariat.id, null)).rejects.toBeInstanceOf(ConflictError);
+    await expect(resetTwoFactor(admin, "00000000-0000-4000-8000-000000000000", null)).rejects.toBeInstanceOf(NotFoundError);
+    const kept = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { totpSecret: true } });
+    expect(kept.totpSecret).not.toBeNull();
+    expect(await db.recoveryCode.count({ where: { userId: user.id } })).toBe(10);
+    expect(await db.auditLog.count({ where: { action: "user.totp_reset", targetId: user.id } })).toBe(0);
   });
 });

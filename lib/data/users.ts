@@ -1,11 +1,11 @@
 import "server-only";
-// User accounts, administered by admins: creation, role and country, deactivation, and
-// one-time set-password links. Any change of role, country or activity ends the user's
+// User accounts, administered by admins: creation, role and country, deactivation, one-time
+// set-password links, and removing a lost authenticator. Any change of role, country or activity ends the user's
 // sessions at once (sessionVersion).
 import type { Role } from "@/generated/prisma/enums";
 import { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
-import { canManageUsers } from "@/lib/auth/permissions";
+import { canManageUsers, requiresTwoFactor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import { appendAudit } from "./audit";
@@ -138,6 +138,42 @@ export async function issuePasswordLink(
     const link = await issueToken(tx, userId, actor.id);
     await appendAudit(tx, { actor, action: "user.password_link_issued", targetType: "user", targetId: userId, ip });
     return link;
+  });
+}
+
+/**
+ * For a user who lost their authenticator and its recovery codes: removes the authenticator
+ * and the codes, and ends the user's sessions. A role that requires two-factor sign-in cannot
+ * sign in without one, so its owner also gets a one-time set-password link, which enrols a new
+ * authenticator with the new password; other roles sign in with their password and may enrol
+ * again under My account. Never one's own (My account is for that, with a code).
+ */
+export async function resetTwoFactor(
+  actor: Actor,
+  userId: string,
+  ip: string | null,
+): Promise<{ link: { token: string; expiresAt: Date } | null }> {
+  requireUserManager(actor);
+  if (userId === actor.id) throw new ConflictError("user.cannotResetOwnTwoFactor");
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { role: true, totpSecret: true, totpPendingSecret: true } });
+    if (!user) throw new NotFoundError("user");
+    if (!user.totpSecret && !user.totpPendingSecret) throw new ConflictError("user.noTwoFactor");
+    await tx.user.update({
+      where: { id: userId },
+      data: { totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null, sessionVersion: { increment: 1 } },
+    });
+    const { count: recoveryCodes } = await tx.recoveryCode.deleteMany({ where: { userId } });
+    const link = requiresTwoFactor(user.role) ? await issueToken(tx, userId, actor.id) : null;
+    await appendAudit(tx, {
+      actor,
+      action: "user.totp_reset",
+      targetType: "user",
+      targetId: userId,
+      after: { recoveryCodesRemoved: recoveryCodes, passwordLinkIssued: link !== null },
+      ip,
+    });
+    return { link };
   });
 }
 

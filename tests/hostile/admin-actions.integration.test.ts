@@ -1,9 +1,16 @@
 // Threats: hostile form input to the administration of user accounts (creation, roles and
-// countries, deactivation, set-password links, a country's handover) that crashes it,
-// half-applies a change of access, or gets past the schema into PostgreSQL.
+// countries, deactivation, set-password links, lost authenticators, a country's handover) that
+// crashes it, half-applies a change of access, or gets past the schema into PostgreSQL.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, it, vi } from "vitest";
-import { createUserAction, handOverCountryAction, issuePasswordLinkAction, setUserActiveAction, updateUserAction } from "@/lib/actions/users";
+import {
+  createUserAction,
+  handOverCountryAction,
+  issuePasswordLinkAction,
+  resetTwoFactorAction,
+  setUserActiveAction,
+  updateUserAction,
+} from "@/lib/actions/users";
 import { CreateUserSchema, HandOverSchema, SetUserActiveSchema, UpdateUserSchema, UserIdSchema } from "@/lib/validation/users";
 import { closeFingerprintConnection } from "./fingerprint";
 import { countryCodes, PROPERTY_TIMEOUT, testUser, type TestUser } from "./fixtures";
@@ -44,6 +51,7 @@ describe("server actions of user administration, with hostile input", () => {
       [updateUserAction, UpdateUserSchema],
       [setUserActiveAction, SetUserActiveSchema],
       [issuePasswordLinkAction, UserIdSchema],
+      [resetTwoFactorAction, UserIdSchema],
       [handOverCountryAction, HandOverSchema],
     ] as const) {
       await checkActionRefuses({ action: action as ServerAction, schema, actors: [null, secretariat.id, delegate.id] });
@@ -74,6 +82,15 @@ describe("server actions of user administration, with hostile input", () => {
 
   it("issuePasswordLinkAction", { timeout: PROPERTY_TIMEOUT }, async () => {
     await checkAction({ action: issuePasswordLinkAction as ServerAction, schema: UserIdSchema, actors: [admin.id], input: { valid: { userId: target() } } });
+  });
+
+  it("resetTwoFactorAction", { timeout: PROPERTY_TIMEOUT }, async () => {
+    await checkAction({
+      action: resetTwoFactorAction as ServerAction,
+      schema: UserIdSchema,
+      actors: [admin.id],
+      input: { valid: { userId: fc.oneof(target(), fc.constant(admin.id)) } },
+    });
   });
 
   it("handOverCountryAction", { timeout: PROPERTY_TIMEOUT }, async () => {
