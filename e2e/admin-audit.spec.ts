@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { totpCode } from "../lib/auth/totp";
-import { storageStateOf } from "./support/accounts";
+import { demoTotp, storageStateOf } from "./support/accounts";
 
 test.describe("the audit log and the users list, for admins", () => {
   test.use({ storageState: storageStateOf("admin") });
@@ -84,6 +84,12 @@ test.describe("the audit log and the users list, for admins", () => {
     await expect(row).toContainText("two-factor");
     await row.getByText("Manage").click();
     const reset = row.getByTestId("reset-two-factor");
+    // The admin confirms with their own current code; a wrong one changes nothing.
+    await reset.getByLabel("Your own 6-digit code, to confirm").fill("000000");
+    await reset.getByRole("button", { name: "Remove authenticator" }).click();
+    await expect(reset.getByText("This code is not valid.", { exact: false })).toBeVisible();
+    await expect(row).toContainText("two-factor");
+    await reset.getByLabel("Your own 6-digit code, to confirm").fill(demoTotp(1));
     await reset.getByRole("button", { name: "Remove authenticator" }).click();
     await expect(reset.getByText(/Authenticator removed; the user's sessions have ended\. Their role requires one/)).toBeVisible();
     const secondLink = new URL((await reset.getByTestId("password-link").textContent())!);

@@ -7,6 +7,7 @@ import { issuePasswordLinkAction, resetTwoFactorAction, setUserActiveAction, upd
 import { FormStatus } from "./form-status";
 import { PasswordLinkNotice } from "./password-link-notice";
 import { SubmitButton } from "./submit-button";
+import { TextField } from "./text-field";
 
 type Props = {
   user: { id: string; name: string; role: string; countryCode: string | null; active: boolean; totpEnabled: boolean };
@@ -62,13 +63,20 @@ export function UserRowActions({ user, countries }: Props) {
         </div>
         <FormStatus state={activity.status !== "idle" ? activity : link} />
         {link.status === "success" && link.data ? <PasswordLinkNotice link={link.data} /> : null}
-        {user.totpEnabled || reset.status !== "idle" ? (
+        {reset.status === "success" ? (
+          // Once done, only the outcome (and the link, shown once): no second click can replace it.
+          <div className="space-y-2" data-testid="reset-two-factor">
+            <FormStatus state={reset} />
+            {reset.data ? <PasswordLinkNotice link={reset.data} /> : null}
+          </div>
+        ) : user.totpEnabled ? (
           <form action={resetTwoFactor} className="space-y-2" data-testid="reset-two-factor">
             <input type="hidden" name="userId" value={user.id} />
             <p className="text-stone-600">{t("removeTwoFactorExplain")}</p>
+            <TextField id={`reset-code-${user.id}`} name="code" label={t("ownCode")} inputMode="numeric" autoComplete="one-time-code" dir="ltr"
+              errors={reset.fieldErrors?.code} required />
             <SubmitButton variant="danger">{t("removeTwoFactor")}</SubmitButton>
             <FormStatus state={reset} />
-            {reset.status === "success" && reset.data ? <PasswordLinkNotice link={reset.data} /> : null}
           </form>
         ) : null}
       </div>

@@ -3,7 +3,7 @@
 import { refresh } from "next/cache";
 import { canManageUsers } from "@/lib/auth/permissions";
 import { createUser, handOverCountry, issuePasswordLink, resetTwoFactor, setUserActive, updateUser } from "@/lib/data/users";
-import { CreateUserSchema, HandOverSchema, SetUserActiveSchema, UpdateUserSchema, UserIdSchema } from "@/lib/validation/users";
+import { CreateUserSchema, HandOverSchema, ResetTwoFactorSchema, SetUserActiveSchema, UpdateUserSchema, UserIdSchema } from "@/lib/validation/users";
 import type { FormState } from "./form-state";
 import { runAction } from "./run-action";
 
@@ -46,13 +46,14 @@ export async function issuePasswordLinkAction(
   });
 }
 
-/** Removes a user's lost authenticator; a role that requires one gets a set-password link to enrol anew. */
+/** Removes a user's lost authenticator (the admin confirms with their own code); a role that requires one gets a set-password link to enrol anew. */
 export async function resetTwoFactorAction(
   _previous: FormState<PasswordLink | null>,
   formData: FormData,
 ): Promise<FormState<PasswordLink | null>> {
-  return runAction(formData, { name: "resetTwoFactor", allowed: canManageUsers, schema: UserIdSchema }, async (actor, input, ip) => {
-    const { link } = await resetTwoFactor(actor, input.userId, ip);
+  const options = { name: "resetTwoFactor", allowed: canManageUsers, schema: ResetTwoFactorSchema, secretFields: ["code"] };
+  return runAction(formData, options, async (actor, input, ip) => {
+    const { link } = await resetTwoFactor(actor, input, ip);
     refresh();
     return {
       status: "success",

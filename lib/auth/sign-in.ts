@@ -4,33 +4,19 @@ import "server-only";
 // so that timing does not reveal which exist), then the second factor. Every attempt is
 // recorded; every failure looks the same to the caller.
 import { randomBytes } from "node:crypto";
-import {
-  acceptTotpStep,
-  consumeRecoveryCode,
-  findSignInCandidate,
-  openSignInSecret,
-  recordRefusedSignIn,
-  recordSuccessfulSignIn,
-} from "@/lib/data/accounts";
+import { acceptTotpCode, consumeRecoveryCode, findSignInCandidate, recordRefusedSignIn, recordSuccessfulSignIn } from "@/lib/data/accounts";
 import { getThrottleStatus, recordLoginAttempt, type AttemptReason } from "@/lib/data/login-attempts";
 import { SignInSchema } from "@/lib/validation/sign-in";
 import type { Actor } from "./actor";
 import { hashPassword, verifyPassword } from "./password";
 import { requiresTwoFactor } from "./permissions";
-import { looksLikeRecoveryCode, verifyTotp } from "./totp";
+import { looksLikeRecoveryCode } from "./totp";
 
 export type SignInResult =
   | { ok: true; user: Actor & { sessionVersion: number } }
   | { ok: false; reason: Exclude<AttemptReason, "ok">; retryAfterSeconds?: number };
 
 let dummyHash: Promise<string> | undefined;
-
-/** A code from the authenticator app: valid for the stored secret, and newer than the last one used. */
-async function acceptTotpCode(userId: string, storedSecret: string, lastStep: number | null, code: string): Promise<boolean> {
-  const secret = await openSignInSecret(userId, storedSecret);
-  const step = secret === null ? null : verifyTotp(secret, code, lastStep);
-  return step !== null && (await acceptTotpStep(userId, step));
-}
 
 export async function authenticate(raw: unknown, ip: string): Promise<SignInResult> {
   const parsed = SignInSchema.safeParse(raw);

@@ -141,12 +141,25 @@ export async function sealStoredTotpSecrets(keys: TotpKeys = totpKeys): Promise<
 }
 
 /** Accepts a TOTP time step only if it is newer than the last one accepted (atomic, so no replay). */
-export async function acceptTotpStep(userId: string, step: number): Promise<boolean> {
+async function acceptTotpStep(userId: string, step: number): Promise<boolean> {
   const { count } = await db.user.updateMany({
     where: { id: userId, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] },
     data: { totpLastStep: step },
   });
   return count === 1;
+}
+
+/** A code from the authenticator app: valid for the stored secret, and newer than the last one used. */
+export async function acceptTotpCode(userId: string, storedSecret: string, lastStep: number | null, code: string): Promise<boolean> {
+  const secret = await openSignInSecret(userId, storedSecret);
+  const step = secret === null ? null : verifyTotp(secret, code, lastStep);
+  return step !== null && (await acceptTotpStep(userId, step));
+}
+
+/** The signed-in user's own authenticator code, asked again before an action that weakens another account. */
+export async function confirmOwnTotpCode(actor: Actor, code: string): Promise<boolean> {
+  const user = await db.user.findUnique({ where: { id: actor.id }, select: { totpSecret: true, totpLastStep: true } });
+  return user?.totpSecret ? acceptTotpCode(actor.id, user.totpSecret, user.totpLastStep, code) : false;
 }
 
 export async function consumeRecoveryCode(userId: string, code: string): Promise<boolean> {

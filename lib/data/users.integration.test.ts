@@ -1,15 +1,16 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { actorFromSessionToken } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { authenticate } from "@/lib/auth/sign-in";
 import { totpCode } from "@/lib/auth/totp";
-import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "@/lib/errors";
+import type { Mailer, OutgoingMail } from "@/lib/mail/transport";
 import { sessionToken } from "@/tests/auth";
 import { TEST_PASSWORD, createUser, recordReport } from "@/tests/factories";
 import { confirmTotpEnrollment, openPasswordLink, setPasswordWithLink, startTotpEnrollment } from "./accounts";
 import { getCommitmentByCode } from "./commitments";
-import { handOverCountry, listActiveDelegates, listUsers, resetTwoFactor } from "./users";
+import { handOverCountry, issuePasswordLink, listActiveDelegates, listUsers, resetTwoFactor } from "./users";
 
 let admin: Actor;
 let outgoing: Actor;
@@ -87,25 +88,38 @@ describe("the users list", () => {
 });
 
 /** A user of `role` with an enrolled authenticator; returns the user and its secret. */
-async function withAuthenticator(role: "SECRETARIAT" | "DELEGATE", countryCode?: string) {
+async function withAuthenticator(role: "ADMIN" | "SECRETARIAT" | "DELEGATE", countryCode?: string) {
   const user = await createUser({ role, ...(countryCode ? { countryCode } : {}) });
   const { secret } = await startTotpEnrollment(user);
-  const recoveryCodes = await confirmTotpEnrollment(user, totpCode(secret), null);
-  return { user, secret, recoveryCodes };
+  await confirmTotpEnrollment(user, totpCode(secret), null);
+  return { user, secret };
 }
 
 describe("removing a lost authenticator", () => {
+  let resetter: Awaited<ReturnType<typeof withAuthenticator>>;
+  let sent: OutgoingMail[];
+  const mailer: Mailer = { send: async (mail) => void sent.push(mail) };
+  beforeAll(async () => {
+    resetter = await withAuthenticator("ADMIN");
+  });
+  beforeEach(() => {
+    sent = [];
+  });
+
+  /** The resetting admin's current code, not yet used (each code is accepted once). */
+  async function ownCode(): Promise<string> {
+    await db.user.update({ where: { id: resetter.user.id }, data: { totpLastStep: null } });
+    return totpCode(resetter.secret);
+  }
+
   it("removes a secretariat officer's authenticator and recovery codes, ends their sessions, and gives a link to enrol anew", async () => {
     const { user, secret } = await withAuthenticator("SECRETARIAT");
     const before = await sessionToken(user.id);
+    const { link } = await resetTwoFactor(resetter.user, { userId: user.id, code: await ownCode() }, "192.0.2.9", { mailer });
 
-    const { link } = await resetTwoFactor(admin, user.id, "192.0.2.9");
-
-    expect(await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { totpSecret: true, totpEnabledAt: true, totpPendingSecret: true } })).toEqual({
-      totpSecret: null,
-      totpEnabledAt: null,
-      totpPendingSecret: null,
-    });
+    expect(
+      await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { totpSecret: true, totpEnabledAt: true, totpPendingSecret: true, totpLastStep: true } }),
+    ).toEqual({ totpSecret: null, totpEnabledAt: null, totpPendingSecret: null, totpLastStep: null });
     expect(await db.recoveryCode.count({ where: { userId: user.id } })).toBe(0);
     expect(await actorFromSessionToken(before)).toBeNull();
     // The role requires an authenticator: the password alone does not sign in, the link enrols a new one.
@@ -120,29 +134,65 @@ describe("removing a lost authenticator", () => {
     expect(done.recoveryCodes).toHaveLength(10);
 
     const [audit] = await db.auditLog.findMany({ where: { action: "user.totp_reset", targetId: user.id } });
-    expect(audit).toMatchObject({ actorId: admin.id, targetType: "user", ip: "192.0.2.9", after: { recoveryCodesRemoved: 10, passwordLinkIssued: true } });
+    expect(audit).toMatchObject({ actorId: resetter.user.id, targetType: "user", ip: "192.0.2.9", after: { recoveryCodesRemoved: 10, passwordLinkIssued: true } });
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ to: user.email });
+    expect(sent[0]!.text).toContain("will send you a one-time link");
   });
 
-  it("leaves a delegate to sign in with their password, without a link", async () => {
+  it("leaves a delegate to sign in with their password, and cancels a link issued before", async () => {
     const { user } = await withAuthenticator("DELEGATE", "OM");
+    const before = await sessionToken(user.id);
+    const earlier = await issuePasswordLink(admin, user.id, null);
     expect(await authenticate({ email: user.email, password: TEST_PASSWORD }, "192.0.2.10")).toMatchObject({ reason: "totp_required" });
-    expect(await resetTwoFactor(admin, user.id, null)).toEqual({ link: null });
+
+    expect(await resetTwoFactor(resetter.user, { userId: user.id, code: await ownCode() }, null, { mailer })).toEqual({ link: null });
+
     expect(await authenticate({ email: user.email, password: TEST_PASSWORD }, "192.0.2.10")).toMatchObject({ ok: true });
-    expect(await db.passwordToken.count({ where: { userId: user.id } })).toBe(0);
+    expect(await actorFromSessionToken(before)).toBeNull();
+    expect(await db.recoveryCode.count({ where: { userId: user.id } })).toBe(0);
+    // The earlier link would have set a password on an account that no longer asks for a code.
+    expect(await openPasswordLink(earlier.token)).toBeNull();
+    const [audit] = await db.auditLog.findMany({ where: { action: "user.totp_reset", targetId: user.id } });
+    expect(audit!.after).toEqual({ recoveryCodesRemoved: 10, passwordLinkIssued: false });
+    expect(sent[0]!.text).toContain("You can sign in with your password");
   });
 
-  // Threat: someone other than an admin taking a second factor off an account, so that its
-  // password alone opens it.
-  it("is for admins only, never one's own, and only where there is an authenticator", async () => {
+  it("stands when the e-mail cannot be sent", async () => {
+    const { user } = await withAuthenticator("ADMIN");
+    const failing: Mailer = { send: async () => Promise.reject(new Error("SMTP down")) };
+    const { link } = await resetTwoFactor(resetter.user, { userId: user.id, code: await ownCode() }, null, { mailer: failing });
+    expect(link).not.toBeNull();
+    expect(await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { totpSecret: true } })).toEqual({ totpSecret: null });
+  });
+
+  // Threat: someone other than an admin — or an admin's unattended session — taking a second
+  // factor off an account, so that its password alone opens it.
+  it("is for admins only, with their own current code, never one's own, and only where there is an authenticator", async () => {
     const { user } = await withAuthenticator("SECRETARIAT");
     const secretariat = await createUser({ role: "SECRETARIAT" });
-    await expect(resetTwoFactor(secretariat, user.id, null)).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(resetTwoFactor(admin, admin.id, null)).rejects.toBeInstanceOf(ConflictError);
-    await expect(resetTwoFactor(admin, secretariat.id, null)).rejects.toBeInstanceOf(ConflictError);
-    await expect(resetTwoFactor(admin, "00000000-0000-4000-8000-000000000000", null)).rejects.toBeInstanceOf(NotFoundError);
-    const kept = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { totpSecret: true } });
-    expect(kept.totpSecret).not.toBeNull();
-    expect(await db.recoveryCode.count({ where: { userId: user.id } })).toBe(10);
-    expect(await db.auditLog.count({ where: { action: "user.totp_reset", targetId: user.id } })).toBe(0);
+    const deactivated = await withAuthenticator("SECRETARIAT");
+    await db.user.update({ where: { id: deactivated.user.id }, data: { deactivatedAt: new Date() } });
+    const reset = async (actor: Actor, userId: string, code?: string) => resetTwoFactor(actor, { userId, code: code ?? (await ownCode()) }, null, { mailer });
+
+    await expect(reset(secretariat, user.id)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(reset(resetter.user, user.id, "000000")).rejects.toBeInstanceOf(InvalidInputError);
+    // An admin without an authenticator of their own (it was removed) cannot confirm.
+    await expect(reset(admin, user.id, "123456")).rejects.toBeInstanceOf(InvalidInputError);
+    // A code is accepted once.
+    const code = await ownCode();
+    await reset(resetter.user, (await withAuthenticator("DELEGATE", "OM")).user.id, code);
+    await expect(reset(resetter.user, user.id, code)).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(reset(resetter.user, resetter.user.id)).rejects.toBeInstanceOf(ConflictError);
+    await expect(reset(resetter.user, secretariat.id)).rejects.toBeInstanceOf(ConflictError);
+    await expect(reset(resetter.user, deactivated.user.id)).rejects.toBeInstanceOf(ConflictError);
+    await expect(reset(resetter.user, "00000000-0000-4000-8000-000000000000")).rejects.toBeInstanceOf(NotFoundError);
+
+    for (const kept of [user, deactivated.user]) {
+      expect((await db.user.findUniqueOrThrow({ where: { id: kept.id }, select: { totpSecret: true } })).totpSecret).not.toBeNull();
+      expect(await db.recoveryCode.count({ where: { userId: kept.id } })).toBe(10);
+      expect(await db.auditLog.count({ where: { action: "user.totp_reset", targetId: kept.id } })).toBe(0);
+    }
+    expect(sent).toHaveLength(1);
   });
 });

@@ -8,8 +8,11 @@ import type { Actor } from "@/lib/auth/actor";
 import { canManageUsers, requiresTwoFactor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+import { configuredMailer, type Mailer } from "@/lib/mail/transport";
+import { twoFactorRemovedMail } from "@/lib/mail/two-factor-removed";
 import { appendAudit } from "./audit";
-import { PASSWORD_LINK_HOURS, hashToken, newToken } from "./accounts";
+import { PASSWORD_LINK_HOURS, confirmOwnTotpCode, hashToken, newToken } from "./accounts";
 
 export type UserListItem = {
   id: string;
@@ -142,28 +145,43 @@ export async function issuePasswordLink(
 }
 
 /**
- * For a user who lost their authenticator and its recovery codes: removes the authenticator
- * and the codes, and ends the user's sessions. A role that requires two-factor sign-in cannot
- * sign in without one, so its owner also gets a one-time set-password link, which enrols a new
- * authenticator with the new password; other roles sign in with their password and may enrol
- * again under My account. Never one's own (My account is for that, with a code).
+ * For a user who lost their authenticator and its recovery codes: removes both, ends the user's
+ * sessions and cancels their unused set-password links. A role that requires two-factor sign-in
+ * cannot sign in without an authenticator, so its owner gets a new set-password link, which
+ * enrols another with the new password; other roles sign in with their password and may enrol
+ * again under My account. It weakens an account, so the acting admin confirms with their own
+ * current code, and the user is told by e-mail (when the server sends e-mail). Never one's own:
+ * another admin does it.
  */
 export async function resetTwoFactor(
   actor: Actor,
-  userId: string,
+  input: { userId: string; code: string },
   ip: string | null,
+  options: { mailer?: Mailer | null } = {},
 ): Promise<{ link: { token: string; expiresAt: Date } | null }> {
   requireUserManager(actor);
+  const { userId } = input;
   if (userId === actor.id) throw new ConflictError("user.cannotResetOwnTwoFactor");
-  return db.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: userId }, select: { role: true, totpSecret: true, totpPendingSecret: true } });
-    if (!user) throw new NotFoundError("user");
-    if (!user.totpSecret && !user.totpPendingSecret) throw new ConflictError("user.noTwoFactor");
-    await tx.user.update({
-      where: { id: userId },
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: { role: true, email: true, name: true, deactivatedAt: true, totpSecret: true },
+  });
+  if (!user) throw new NotFoundError("user");
+  if (user.deactivatedAt) throw new ConflictError("user.inactive");
+  if (!user.totpSecret) throw new ConflictError("user.noTwoFactor");
+  // Checked last: accepting the code uses it up, which a refusal for another reason must not.
+  if (!(await confirmOwnTotpCode(actor, input.code))) throw new InvalidInputError({ code: ["totp.invalid"] });
+  const at = new Date();
+  const link = await db.$transaction(async (tx) => {
+    // Conditional, so that of two admins resetting at once one is told there is nothing left to remove.
+    const { count } = await tx.user.updateMany({
+      where: { id: userId, totpSecret: { not: null }, deactivatedAt: null },
       data: { totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null, sessionVersion: { increment: 1 } },
     });
+    if (count === 0) throw new ConflictError("user.noTwoFactor");
     const { count: recoveryCodes } = await tx.recoveryCode.deleteMany({ where: { userId } });
+    // A link issued before would set a password on an account that no longer asks for a second factor.
+    await tx.passwordToken.updateMany({ where: { userId, usedAt: null, expiresAt: { gt: at } }, data: { expiresAt: at } });
     const link = requiresTwoFactor(user.role) ? await issueToken(tx, userId, actor.id) : null;
     await appendAudit(tx, {
       actor,
@@ -173,8 +191,19 @@ export async function resetTwoFactor(
       after: { recoveryCodesRemoved: recoveryCodes, passwordLinkIssued: link !== null },
       ip,
     });
-    return { link };
+    return link;
   });
+
+  const mailer = options.mailer === undefined ? configuredMailer() : options.mailer;
+  if (mailer) {
+    try {
+      await mailer.send({ to: user.email, ...twoFactorRemovedMail({ recipientName: user.name, adminName: actor.name, at, withLink: link !== null }) });
+    } catch (error) {
+      // The reset stands; the admin tells the user another way.
+      logger.error("two-factor removal e-mail failed", { userId, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return { link };
 }
 
 export type UserUpdate = { name: string; role: Role; countryCode: string | null };

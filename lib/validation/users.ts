@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TotpCodeSchema } from "./account";
 import { EmailSchema } from "./password";
 import { textField } from "./text";
 
@@ -42,6 +43,9 @@ export const UpdateUserSchema = z
   .transform((input) => ({ ...input, countryCode: input.role === "DELEGATE" ? (input.countryCode ?? null) : null }));
 
 export const UserIdSchema = z.object({ userId: z.uuid() });
+
+/** Whose authenticator to remove, and the acting admin's own current code, asked again. */
+export const ResetTwoFactorSchema = z.object({ userId: z.uuid(), code: TotpCodeSchema.shape.code });
 
 export const SetUserActiveSchema = z.object({
   userId: z.uuid(),

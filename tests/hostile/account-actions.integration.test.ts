@@ -11,15 +11,12 @@ import {
   startTotpEnrollmentAction,
 } from "@/lib/actions/account";
 import { setPasswordAction } from "@/lib/actions/password-link";
-import { generateTotpSecret, totpCode } from "@/lib/auth/totp";
-import { openTotpSecret, sealTotpSecret } from "@/lib/auth/totp-secret-box";
 import { issuePasswordLink } from "@/lib/data/users";
 import { db } from "@/lib/db";
-import { totpKeys } from "@/lib/env";
 import { ChangePasswordSchema, ConfirmSchema, EmptySchema, SetPasswordSchema, TotpCodeSchema } from "@/lib/validation/account";
 import { TEST_PASSWORD } from "@/tests/factories";
 import { closeFingerprintConnection } from "./fingerprint";
-import { fill, placeholder, PROPERTY_TIMEOUT, type TestUser, testUser } from "./fixtures";
+import { codeFor, fill, placeholder, PROPERTY_TIMEOUT, type TestUser, testUser } from "./fixtures";
 import { checkAction, checkActionRefuses, type ServerAction, watchWrites } from "./harness";
 
 vi.mock("next/headers", () => import("./next-request").then((m) => m.nextHeaders));
@@ -48,20 +45,6 @@ afterAll(closeFingerprintConnection);
 // fewer all-valid inputs keep the run short; the hostile ones are what this is about.
 const HASHING = { valid: 1, oneBroken: 3, chaos: 3 };
 const currentCode = placeholder("code");
-
-/** The current code of the user's (pending) authenticator, after making sure there is one. */
-async function codeFor(userId: string, which: "pending" | "enabled"): Promise<string> {
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { totpSecret: true, totpPendingSecret: true } });
-  const stored = which === "pending" ? user.totpPendingSecret : user.totpSecret;
-  if (stored) return totpCode(openTotpSecret(userId, stored, totpKeys).secret);
-  const secret = generateTotpSecret();
-  const sealed = sealTotpSecret(userId, secret, totpKeys);
-  await db.user.update({
-    where: { id: userId },
-    data: which === "pending" ? { totpPendingSecret: sealed } : { totpSecret: sealed, totpEnabledAt: new Date(), totpLastStep: null },
-  });
-  return totpCode(secret);
-}
 
 const codes = fc.oneof(fc.constant(currentCode), fc.stringMatching(/^\d{3} ?\d{3}$/));
 

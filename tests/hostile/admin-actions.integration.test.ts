@@ -11,9 +11,10 @@ import {
   setUserActiveAction,
   updateUserAction,
 } from "@/lib/actions/users";
-import { CreateUserSchema, HandOverSchema, SetUserActiveSchema, UpdateUserSchema, UserIdSchema } from "@/lib/validation/users";
+import { db } from "@/lib/db";
+import { CreateUserSchema, HandOverSchema, ResetTwoFactorSchema, SetUserActiveSchema, UpdateUserSchema, UserIdSchema } from "@/lib/validation/users";
 import { closeFingerprintConnection } from "./fingerprint";
-import { countryCodes, PROPERTY_TIMEOUT, testUser, type TestUser } from "./fixtures";
+import { codeFor, countryCodes, fill, placeholder, PROPERTY_TIMEOUT, testUser, type TestUser, valueOf } from "./fixtures";
 import { checkAction, checkActionRefuses, type ServerAction, watchWrites } from "./harness";
 
 vi.mock("next/headers", () => import("./next-request").then((m) => m.nextHeaders));
@@ -51,7 +52,7 @@ describe("server actions of user administration, with hostile input", () => {
       [updateUserAction, UpdateUserSchema],
       [setUserActiveAction, SetUserActiveSchema],
       [issuePasswordLinkAction, UserIdSchema],
-      [resetTwoFactorAction, UserIdSchema],
+      [resetTwoFactorAction, ResetTwoFactorSchema],
       [handOverCountryAction, HandOverSchema],
     ] as const) {
       await checkActionRefuses({ action: action as ServerAction, schema, actors: [null, secretariat.id, delegate.id] });
@@ -85,11 +86,19 @@ describe("server actions of user administration, with hostile input", () => {
   });
 
   it("resetTwoFactorAction", { timeout: PROPERTY_TIMEOUT }, async () => {
+    const ownCode = placeholder("code");
     await checkAction({
       action: resetTwoFactorAction as ServerAction,
-      schema: UserIdSchema,
+      schema: ResetTwoFactorSchema,
       actors: [admin.id],
-      input: { valid: { userId: fc.oneof(target(), fc.constant(admin.id)) } },
+      input: { valid: { userId: fc.oneof(target(), fc.constant(admin.id)), code: fc.oneof(fc.constant(ownCode), fc.stringMatching(/^\d{6}$/)) } },
+      // The chosen account has an authenticator to remove, and the admin's current code has not been used yet.
+      prepare: async (entries, actor) => {
+        const userId = valueOf(entries, "userId");
+        if (typeof userId === "string" && targets.some((t) => t.id === userId)) await codeFor(userId, "enabled");
+        await db.user.update({ where: { id: actor! }, data: { totpLastStep: null } });
+        return fill(entries, "code", () => codeFor(actor!, "enabled"));
+      },
     });
   });
 

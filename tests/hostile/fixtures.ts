@@ -4,7 +4,10 @@
 import fc from "fast-check";
 import type { Role } from "@/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
+import { generateTotpSecret, totpCode } from "@/lib/auth/totp";
+import { openTotpSecret, sealTotpSecret } from "@/lib/auth/totp-secret-box";
 import { db } from "@/lib/db";
+import { totpKeys } from "@/lib/env";
 import { createUser } from "@/tests/factories";
 import type { Entries } from "./arbitraries";
 
@@ -63,4 +66,18 @@ export async function fill(entries: Entries, name: string, make: () => Promise<s
   if (!entries.some(([, value]) => value === marker)) return entries;
   const value = await make();
   return entries.map(([key, v]) => [key, v === marker ? value : v] as const);
+}
+
+/** The current code of the user's (pending) authenticator, after making sure there is one. */
+export async function codeFor(userId: string, which: "pending" | "enabled"): Promise<string> {
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { totpSecret: true, totpPendingSecret: true } });
+  const stored = which === "pending" ? user.totpPendingSecret : user.totpSecret;
+  if (stored) return totpCode(openTotpSecret(userId, stored, totpKeys).secret);
+  const secret = generateTotpSecret();
+  const sealed = sealTotpSecret(userId, secret, totpKeys);
+  await db.user.update({
+    where: { id: userId },
+    data: which === "pending" ? { totpPendingSecret: sealed } : { totpSecret: sealed, totpEnabledAt: new Date(), totpLastStep: null },
+  });
+  return totpCode(secret);
 }

@@ -1,0 +1,41 @@
+// The notice a user receives when an admin removed their authenticator, in Arabic and in
+// English: whoever lost a phone expects it, and whoever did not learns that someone with an
+// admin's rights touched their account. Its words are in the catalogs (`mail`). Pure, so that it
+// is unit-tested.
+import { createTranslator } from "next-intl";
+import { isolate } from "@/lib/i18n/bidi";
+import { catalogs } from "@/lib/i18n/catalogs";
+import { formatDateTime } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/routing";
+
+export type TwoFactorRemovedContent = {
+  recipientName: string;
+  adminName: string;
+  at: Date;
+  /** Whether the admin got a set-password link for the user (roles that cannot sign in without an authenticator). */
+  withLink: boolean;
+};
+
+const translator = (locale: Locale) => createTranslator({ locale, messages: catalogs[locale], namespace: "mail.twoFactorRemoved" });
+
+function body(content: TwoFactorRemovedContent, locale: Locale): string[] {
+  const t = translator(locale);
+  const at = formatDateTime(content.at, locale);
+  return [
+    t("greeting", { name: isolate(content.recipientName) }),
+    "",
+    t("removed", { date: `${at.gregorian} (${at.hijri})`, admin: isolate(content.adminName) }),
+    t(content.withLink ? "withLink" : "withoutLink"),
+    "",
+    t("notYou"),
+  ];
+}
+
+export function twoFactorRemovedMail(content: TwoFactorRemovedContent): { subject: string; text: string } {
+  const [ar, en] = [translator("ar"), translator("en")];
+  const footer = ["", "—", `تنفيذ · Tanfeeth — ${ar("footer")} · ${en("footer")}`];
+  return {
+    subject: `${ar("subject")} — ${en("subject")}`,
+    text: [...body(content, "ar"), "", "────────", "", ...body(content, "en"), ...footer].join("\n"),
+  };
+}
