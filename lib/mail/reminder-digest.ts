@@ -1,7 +1,7 @@
 // The reminder digest a delegate receives, in Arabic and in English: the commitments of their
 // country that have no report in the open round(s). Its words are in the catalogs (`mail`).
 // Pure, so that it is unit-tested.
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import { isolate } from "@/lib/i18n/bidi";
 import { catalogs } from "@/lib/i18n/catalogs";
 import { formatDate } from "@/lib/i18n/format";

@@ -1,8 +1,9 @@
 // The notice a user receives when an admin removed their authenticator, in Arabic and in
 // English: whoever lost a phone expects it, and whoever did not learns that someone with an
 // admin's rights touched their account. Its words are in the catalogs (`mail`). Pure, so that it
-// is unit-tested.
-import { createTranslator } from "next-intl";
+// is unit-tested; translated with use-intl's core, without React, as the command-line scripts
+// that import the data layer (`npm run user:create`) run without a bundler.
+import { createTranslator } from "use-intl/core";
 import { isolate } from "@/lib/i18n/bidi";
 import { catalogs } from "@/lib/i18n/catalogs";
 import { formatDateTime } from "@/lib/i18n/format";
