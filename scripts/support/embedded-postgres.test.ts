@@ -12,5 +12,6 @@ describe("the embedded PostgreSQL module", () => {
     const script = 'await import("./scripts/support/embedded-postgres.ts"); process.exitCode = 3;';
     const result = spawnSync("npx", ["tsx", "--input-type=module", "-e", script], { cwd: root, encoding: "utf8" });
     expect(result.status, result.stderr).toBe(3);
+    expect(result.stderr).toBe("");
   });
 });

