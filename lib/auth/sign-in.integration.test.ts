@@ -78,6 +78,28 @@ describe("throttling", () => {
     expect(await authenticate({ email: other.email, password: TEST_PASSWORD }, ip)).toMatchObject({ ok: true });
   });
 
+  // Threat: a flood of sign-ins beyond the throttle that fills the database row by row.
+  it("records the attempts it refuses at most once a minute per address", async () => {
+    const users = [await createUser({ role: "OBSERVER" }), await createUser({ role: "OBSERVER" })];
+    for (const user of users) {
+      for (let i = 0; i < 10; i++) await recordLoginAttempt({ email: user.email, ip, reason: "bad_credentials" });
+    }
+    for (let i = 0; i < 5; i++) {
+      for (const user of users) expect(await authenticate({ email: user.email, password: TEST_PASSWORD }, ip)).toMatchObject({ reason: "throttled" });
+    }
+    const refused = () => db.loginAttempt.findMany({ where: { ip, reason: "throttled" }, select: { email: true } });
+    expect(await refused()).toEqual([{ email: users[0]!.email }]);
+    expect(await db.auditLog.count({ where: { action: "auth.sign_in_refused", ip, after: { equals: { reason: "throttled" } } } })).toBe(1);
+
+    // A minute later the next refused attempt is recorded again.
+    await db.loginAttempt.updateMany({ where: { ip, reason: "throttled" }, data: { at: new Date(Date.now() - 61_000) } });
+    expect(await authenticate({ email: users[1]!.email, password: TEST_PASSWORD }, ip)).toMatchObject({ reason: "throttled" });
+    expect(await refused()).toHaveLength(2);
+    // Refused attempts never extend the block: it still ends 15 minutes after the last failure.
+    await db.loginAttempt.updateMany({ where: { ip, reason: "bad_credentials" }, data: { at: new Date(Date.now() - 16 * 60_000) } });
+    expect(await authenticate({ email: users[0]!.email, password: TEST_PASSWORD }, ip)).toMatchObject({ ok: true });
+  });
+
   it("counts only consecutive failures: a success starts the count again", async () => {
     const user = await createUser({ role: "OBSERVER" });
     for (let i = 0; i < 9; i++) await authenticate({ email: user.email, password: "wrong password" }, ip);

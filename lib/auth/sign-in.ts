@@ -5,7 +5,7 @@ import "server-only";
 // recorded; every failure looks the same to the caller.
 import { randomBytes } from "node:crypto";
 import { acceptTotpCode, consumeRecoveryCode, findSignInCandidate, recordRefusedSignIn, recordSuccessfulSignIn } from "@/lib/data/accounts";
-import { getThrottleStatus, recordLoginAttempt, type AttemptReason } from "@/lib/data/login-attempts";
+import { getThrottleStatus, recordLoginAttempt, type AttemptReason, type ThrottleStatus } from "@/lib/data/login-attempts";
 import { SignInSchema } from "@/lib/validation/sign-in";
 import type { Actor } from "./actor";
 import { hashPassword, verifyPassword } from "./password";
@@ -18,21 +18,35 @@ export type SignInResult =
 
 let dummyHash: Promise<string> | undefined;
 
+/**
+ * Records an attempt the throttle refused, unless one from the same address was recorded
+ * lately: a flood from one address leaves a row a minute, not one per request, in the attempts
+ * and the audit log (it cannot fill the database).
+ */
+export async function recordThrottledAttempt(email: string, ip: string, status: Extract<ThrottleStatus, { blocked: true }>): Promise<void> {
+  if (status.recordedLately) return;
+  await recordLoginAttempt({ email, ip, reason: "throttled" });
+  await recordRefusedSignIn(email, "throttled", ip);
+}
+
 export async function authenticate(raw: unknown, ip: string): Promise<SignInResult> {
   const parsed = SignInSchema.safeParse(raw);
   const email =
     typeof raw === "object" && raw && "email" in raw && typeof raw.email === "string"
       ? raw.email.trim().toLowerCase().slice(0, 254)
       : "";
-  const fail = async (reason: Exclude<AttemptReason, "ok">, extra: { retryAfterSeconds?: number } = {}) => {
+  const fail = async (reason: Exclude<AttemptReason, "ok" | "throttled">) => {
     await recordLoginAttempt({ email, ip, reason });
     await recordRefusedSignIn(email, reason, ip);
-    return { ok: false as const, reason, ...extra };
+    return { ok: false as const, reason };
   };
   if (!parsed.success) return fail("invalid_input");
 
   const throttle = await getThrottleStatus(parsed.data.email, ip);
-  if (throttle.blocked) return fail("throttled", { retryAfterSeconds: throttle.retryAfterSeconds });
+  if (throttle.blocked) {
+    await recordThrottledAttempt(email, ip, throttle);
+    return { ok: false, reason: "throttled", retryAfterSeconds: throttle.retryAfterSeconds };
+  }
 
   const user = await findSignInCandidate(parsed.data.email);
   dummyHash ??= hashPassword(randomBytes(16).toString("hex"));

@@ -7,9 +7,18 @@ export const THROTTLE = {
   /** Failures from one address within a day. */
   addressFailures: 100,
   blockMinutes: 15,
+  /** Attempts the throttle refuses are recorded at most once in this many minutes per address. */
+  refusedRecordMinutes: 1,
 } as const;
 
-export type ThrottleStatus = { blocked: false } | { blocked: true; retryAfterSeconds: number };
+export type ThrottleStatus =
+  | { blocked: false }
+  | {
+      blocked: true;
+      retryAfterSeconds: number;
+      /** A refused attempt from this address was recorded less than `refusedRecordMinutes` ago. */
+      recordedLately: boolean;
+    };
 
 /**
  * Whether sign-in attempts for `email` from `ip` are blocked. Read from PostgreSQL, so that
@@ -18,7 +27,7 @@ export type ThrottleStatus = { blocked: false } | { blocked: true; retryAfterSec
  */
 export async function getThrottleStatus(email: string, ip: string, now = new Date()): Promise<ThrottleStatus> {
   const [row] = await db.$queryRaw<
-    { account_failures: bigint; account_last: Date | null; address_failures: bigint; address_last: Date | null }[]
+    { account_failures: bigint; account_last: Date | null; address_failures: bigint; address_last: Date | null; recorded_lately: boolean }[]
   >`
     WITH last_success AS (
       SELECT max(at) AS at FROM login_attempt WHERE email = ${email} AND ip = ${ip} AND success
@@ -33,7 +42,11 @@ export async function getThrottleStatus(email: string, ip: string, now = new Dat
       WHERE ip = ${ip} AND NOT success AND reason <> 'throttled' AND at > ${now}::timestamptz - interval '1 day'
     )
     SELECT account.failures AS account_failures, account.last AS account_last,
-           address.failures AS address_failures, address.last AS address_last
+           address.failures AS address_failures, address.last AS address_last,
+           EXISTS (
+             SELECT 1 FROM login_attempt
+             WHERE ip = ${ip} AND reason = 'throttled' AND at > ${now}::timestamptz - make_interval(mins => ${THROTTLE.refusedRecordMinutes})
+           ) AS recorded_lately
     FROM account, address`;
   if (!row) return { blocked: false };
   const blockMs = THROTTLE.blockMinutes * 60_000;
@@ -42,7 +55,7 @@ export async function getThrottleStatus(email: string, ip: string, now = new Dat
     Number(row.address_failures) >= THROTTLE.addressFailures && row.address_last ? row.address_last.getTime() + blockMs : 0,
   );
   if (until <= now.getTime()) return { blocked: false };
-  return { blocked: true, retryAfterSeconds: Math.ceil((until - now.getTime()) / 1000) };
+  return { blocked: true, retryAfterSeconds: Math.ceil((until - now.getTime()) / 1000), recordedLately: row.recorded_lately };
 }
 
 export type AttemptReason =
