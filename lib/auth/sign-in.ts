@@ -2,10 +2,11 @@ import "server-only";
 // The whole credentials check, in the order that keeps it cheap and quiet: throttle first
 // (no hashing for a blocked caller), then the password (hashed even for unknown accounts,
 // so that timing does not reveal which exist), then the second factor. Every attempt is
-// recorded; every failure looks the same to the caller.
+// recorded (those a block refuses, one a minute per address); every failure looks the same to
+// the caller.
 import { randomBytes } from "node:crypto";
 import { acceptTotpCode, consumeRecoveryCode, findSignInCandidate, recordRefusedSignIn, recordSuccessfulSignIn } from "@/lib/data/accounts";
-import { getThrottleStatus, recordLoginAttempt, type AttemptReason, type ThrottleStatus } from "@/lib/data/login-attempts";
+import { getThrottleStatus, recordLoginAttempt, recordThrottledAttempt, type AttemptReason } from "@/lib/data/login-attempts";
 import { SignInSchema } from "@/lib/validation/sign-in";
 import type { Actor } from "./actor";
 import { hashPassword, verifyPassword } from "./password";
@@ -17,17 +18,6 @@ export type SignInResult =
   | { ok: false; reason: Exclude<AttemptReason, "ok">; retryAfterSeconds?: number };
 
 let dummyHash: Promise<string> | undefined;
-
-/**
- * Records an attempt the throttle refused, unless one from the same address was recorded
- * lately: a flood from one address leaves a row a minute, not one per request, in the attempts
- * and the audit log (it cannot fill the database).
- */
-export async function recordThrottledAttempt(email: string, ip: string, status: Extract<ThrottleStatus, { blocked: true }>): Promise<void> {
-  if (status.recordedLately) return;
-  await recordLoginAttempt({ email, ip, reason: "throttled" });
-  await recordRefusedSignIn(email, "throttled", ip);
-}
 
 export async function authenticate(raw: unknown, ip: string): Promise<SignInResult> {
   const parsed = SignInSchema.safeParse(raw);
@@ -44,7 +34,7 @@ export async function authenticate(raw: unknown, ip: string): Promise<SignInResu
 
   const throttle = await getThrottleStatus(parsed.data.email, ip);
   if (throttle.blocked) {
-    await recordThrottledAttempt(email, ip, throttle);
+    if (!throttle.recordedLately) await recordThrottledAttempt(email, ip);
     return { ok: false, reason: "throttled", retryAfterSeconds: throttle.retryAfterSeconds };
   }
 

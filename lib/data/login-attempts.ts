@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { appendAudit } from "./audit";
 
 export const THROTTLE = {
   /** Consecutive failures for one account from one address. */
@@ -77,5 +78,27 @@ export async function recordLoginAttempt(attempt: { email: string; ip: string; r
       reason: attempt.reason,
       ...(attempt.at ? { at: attempt.at } : {}),
     },
+  });
+}
+
+/**
+ * Records an attempt the throttle refused, in the attempts and in the audit log, unless one from
+ * the same address was recorded in the last `refusedRecordMinutes`: a flood from one address
+ * leaves a row a minute, not one per request (it cannot fill the database). The check and the
+ * insert hold a lock on the address, so that requests arriving at once do not each find none.
+ */
+export async function recordThrottledAttempt(email: string, ip: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('login_attempt.throttled'), hashtext(${ip}))`;
+    const inserted = await tx.$executeRaw`
+      INSERT INTO login_attempt (email, ip, success, reason)
+      SELECT ${email}, ${ip}, false, 'throttled'
+      WHERE NOT EXISTS (
+        SELECT 1 FROM login_attempt
+        WHERE ip = ${ip} AND reason = 'throttled' AND at > now() - make_interval(mins => ${THROTTLE.refusedRecordMinutes})
+      )`;
+    if (inserted === 1) {
+      await appendAudit(tx, { actor: null, action: "auth.sign_in_refused", targetType: "user", targetId: email, after: { reason: "throttled" }, ip });
+    }
   });
 }

@@ -2,8 +2,7 @@ import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
 import { clientAddress } from "@/lib/auth/client-address";
 import { authOptions } from "@/lib/auth/options";
-import { recordThrottledAttempt } from "@/lib/auth/sign-in";
-import { getThrottleStatus } from "@/lib/data/login-attempts";
+import { getThrottleStatus, recordThrottledAttempt } from "@/lib/data/login-attempts";
 import { env } from "@/lib/env";
 
 const nextAuth = NextAuth(authOptions);
@@ -22,7 +21,7 @@ async function throttled(request: NextRequest): Promise<Response | null> {
   const ip = clientAddress(request.headers, env.TRUSTED_PROXY_HOPS);
   const status = await getThrottleStatus(email, ip);
   if (!status.blocked) return null;
-  await recordThrottledAttempt(email, ip, status);
+  if (!status.recordedLately) await recordThrottledAttempt(email, ip);
   return Response.json(
     {
       error: { code: "too_many_requests", message: "Too many failed sign-in attempts. Try again later." },
