@@ -6,12 +6,21 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 const root = path.resolve(import.meta.dirname, "../..");
+const tsx = path.join(root, "node_modules/tsx/dist/cli.mjs");
+
+/** A process that imports the module, sets `exitCode` (or not), and ends on its own. */
+function endOnItsOwn(exitCode?: number) {
+  const script = `await import("./scripts/support/embedded-postgres.ts");${exitCode === undefined ? "" : ` process.exitCode = ${exitCode};`}`;
+  return spawnSync(process.execPath, [tsx, "--input-type=module", "-e", script], { cwd: root, encoding: "utf8" });
+}
 
 describe("the embedded PostgreSQL module", () => {
   it("leaves the exit code of a process that ends on its own to that process", () => {
-    const script = 'await import("./scripts/support/embedded-postgres.ts"); process.exitCode = 3;';
-    const result = spawnSync("npx", ["tsx", "--input-type=module", "-e", script], { cwd: root, encoding: "utf8" });
-    expect(result.status, result.stderr).toBe(3);
-    expect(result.stderr).toBe("");
+    const failing = endOnItsOwn(3);
+    expect(failing.status, failing.stderr).toBe(3);
+    expect(failing.stderr).not.toContain("Error");
+    const passing = endOnItsOwn();
+    expect(passing.status, passing.stderr).toBe(0);
+    expect(passing.stderr).not.toContain("Error");
   });
 });
