@@ -38,21 +38,36 @@ export async function appendAudit(tx: Tx, entry: AuditEntry): Promise<void> {
 /** A write refused for lack of permission: the server action's name, or the API's method and path. */
 export type RefusedWrite = { actor: Actor; targetType: "action" | "api"; target: string; ip: string | null; reason: string };
 
+/** A refusal of the same write to the same user is recorded at most once in this many minutes. */
+export const REFUSED_WRITE_RECORD_MINUTES = 1;
+
 /**
  * Records a write refused for lack of permission (`access.refused`): a delegate writing for
  * another member state, or anyone reaching a tool of another role, can only get there with a
- * crafted request, and the secretariat should see who tried. Written on its own — the refused
- * transaction has rolled back — and never failing the response it explains.
+ * crafted request, and the secretariat should see who tried. Once a minute per user and target:
+ * a script repeating the request must not fill the audit log (nor, with every row, make every
+ * kept reading stale). The check and the insert hold a lock on the pair. Written on its own — the
+ * refused transaction has rolled back — and never failing the response it explains.
  */
 export async function recordRefusedWrite(refusal: RefusedWrite): Promise<void> {
   try {
-    await appendAudit(db, {
-      actor: refusal.actor,
-      action: "access.refused",
-      targetType: refusal.targetType,
-      targetId: refusal.target,
-      after: { reason: refusal.reason },
-      ip: refusal.ip,
+    await db.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('access.refused'), hashtext(${`${refusal.actor.id} ${refusal.target}`}))`;
+      const [{ recorded }] = await tx.$queryRaw<[{ recorded: boolean }]>`
+        SELECT EXISTS (
+          SELECT 1 FROM audit_log
+          WHERE actor_id = ${refusal.actor.id}::uuid AND action = 'access.refused' AND target_type = ${refusal.targetType}
+            AND target_id = ${refusal.target} AND at > now() - make_interval(mins => ${REFUSED_WRITE_RECORD_MINUTES})
+        ) AS recorded`;
+      if (recorded) return;
+      await appendAudit(tx, {
+        actor: refusal.actor,
+        action: "access.refused",
+        targetType: refusal.targetType,
+        targetId: refusal.target,
+        after: { reason: refusal.reason },
+        ip: refusal.ip,
+      });
     });
   } catch (error) {
     logger.error("refused write not audited", { error: error instanceof Error ? error.message : String(error), target: refusal.target });

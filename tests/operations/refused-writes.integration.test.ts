@@ -1,7 +1,8 @@
 // Threat: a delegate probing for a way to write for another member state, or anyone reaching
-// for another role's tools with crafted requests, unseen by the secretariat. Every write refused
-// for lack of permission leaves one `access.refused` row in the audit log; other refusals
-// (invalid input, conflicts) and refused reads leave none.
+// for another role's tools with crafted requests, unseen by the secretariat. A write refused
+// for lack of permission leaves an `access.refused` row in the audit log (one a minute per user
+// and target, however often it is tried); other refusals (invalid input, conflicts) and refused
+// reads leave none.
 import { describe, expect, it, vi } from "vitest";
 import { POST as postReport } from "@/app/api/v1/reports/route";
 import { GET as getAuditLog } from "@/app/api/v1/audit-log/route";
@@ -54,5 +55,24 @@ describe("writes refused for lack of permission", () => {
 
     expect(await refusals(delegate.id)).toMatchObject([{ targetType: "action", targetId: "createTheme", ip: actionRequest.forwardedFor, after: { reason: "role" } }]);
     expect(await refusals(observer.id)).toMatchObject([{ targetType: "action", targetId: "saveReport" }]);
+  });
+
+  // Threat: a script repeating a refused request to fill the audit log.
+  it("are recorded once a minute per user and target, however many arrive at once", async () => {
+    const delegate = await createUser({ role: "DELEGATE", countryCode: "QA" });
+    const body = { commitment: "35/1", country: "DZ", status: "COMPLETE", narrative: "again and again", evidenceLinks: [], visibility: "RESTRICTED", baseVersion: 0 };
+    const attempt = async (userId = delegate.id) => (await postReport(await apiRequest("/api/v1/reports", userId, { method: "POST", body }), noParams)).status;
+    expect(await Promise.all(Array.from({ length: 20 }, () => attempt()))).toEqual(Array(20).fill(403));
+    actionRequest.sessionToken = await sessionToken(delegate.id);
+    await createThemeAction({ status: "idle" }, form({ key: "probe", nameAr: "مسبار", nameEn: "Probe" }));
+    await createThemeAction({ status: "idle" }, form({ key: "probe", nameAr: "مسبار", nameEn: "Probe" }));
+    expect((await refusals(delegate.id)).map((r) => r.targetId)).toEqual(["POST /api/v1/reports", "createTheme"]);
+
+    // One recorded more than a minute ago does not hold the next back.
+    const later = await createUser({ role: "DELEGATE", countryCode: "QA" });
+    const aMinuteAgo = new Date(Date.now() - 61_000);
+    await db.auditLog.create({ data: { actorId: later.id, action: "access.refused", targetType: "api", targetId: "POST /api/v1/reports", at: aMinuteAgo } });
+    expect(await attempt(later.id)).toBe(403);
+    expect((await refusals(later.id)).map((r) => r.at > aMinuteAgo)).toEqual([false, true]);
   });
 });
