@@ -6,6 +6,7 @@ import { isolate } from "@/lib/i18n/bidi";
 import { catalogs } from "@/lib/i18n/catalogs";
 import { formatDate } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
+import { bilingualMail } from "./bilingual";
 
 export type DigestRound = { name: string; closesOn: Date; sessionNumber: number };
 export type DigestCommitment = { code: string; titleAr: string; titleEn: string };
@@ -45,8 +46,8 @@ function body(content: ReminderDigestContent, locale: Locale): string[] {
 
 export function reminderDigestMail(content: ReminderDigestContent): { subject: string; text: string } {
   const count = content.commitments.length;
-  const [ar, en] = [translator("ar"), translator("en")];
-  const subject = `${ar("subject", { count })} — ${en("subject", { count })}`;
-  const footer = ["", "—", `تنفيذ · Tanfeeth — ${ar("footer")} · ${en("footer")}`];
-  return { subject, text: [...body(content, "ar"), "", "────────", "", ...body(content, "en"), ...footer].join("\n") };
+  return bilingualMail((locale) => {
+    const t = translator(locale);
+    return { subject: t("subject", { count }), body: body(content, locale), footer: t("footer") };
+  });
 }

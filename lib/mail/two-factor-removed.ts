@@ -8,6 +8,7 @@ import { isolate } from "@/lib/i18n/bidi";
 import { catalogs } from "@/lib/i18n/catalogs";
 import { formatDateTime } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
+import { bilingualMail } from "./bilingual";
 
 export type TwoFactorRemovedContent = {
   recipientName: string;
@@ -33,10 +34,8 @@ function body(content: TwoFactorRemovedContent, locale: Locale): string[] {
 }
 
 export function twoFactorRemovedMail(content: TwoFactorRemovedContent): { subject: string; text: string } {
-  const [ar, en] = [translator("ar"), translator("en")];
-  const footer = ["", "—", `تنفيذ · Tanfeeth — ${ar("footer")} · ${en("footer")}`];
-  return {
-    subject: `${ar("subject")} — ${en("subject")}`,
-    text: [...body(content, "ar"), "", "────────", "", ...body(content, "en"), ...footer].join("\n"),
-  };
+  return bilingualMail((locale) => {
+    const t = translator(locale);
+    return { subject: t("subject"), body: body(content, locale), footer: t("footer") };
+  });
 }
