@@ -177,8 +177,8 @@ export async function recordSuccessfulSignIn(user: Pick<Actor, "id" | "email">, 
   });
 }
 
-export async function recordRefusedSignIn(email: string, reason: string, ip: string): Promise<void> {
-  await appendAudit(db, {
+export async function recordRefusedSignIn(email: string, reason: string, ip: string, tx: Parameters<typeof appendAudit>[0] = db): Promise<void> {
+  await appendAudit(tx, {
     actor: null,
     action: "auth.sign_in_refused",
     targetType: "user",

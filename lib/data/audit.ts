@@ -1,8 +1,8 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
-import { db } from "@/lib/db";
 import { logger } from "@/lib/logger";
+import { recordOnce } from "./record-once";
 
 type Tx = Pick<Prisma.TransactionClient, "auditLog">;
 
@@ -46,28 +46,26 @@ export const REFUSED_WRITE_RECORD_MINUTES = 1;
  * another member state, or anyone reaching a tool of another role, can only get there with a
  * crafted request, and the secretariat should see who tried. Once a minute per user and target:
  * a script repeating the request must not fill the audit log (nor, with every row, make every
- * kept reading stale). The check and the insert hold a lock on the pair. Written on its own — the
- * refused transaction has rolled back — and never failing the response it explains.
+ * kept reading stale). Written on its own — the refused transaction has rolled back — and never
+ * failing the response it explains.
  */
 export async function recordRefusedWrite(refusal: RefusedWrite): Promise<void> {
+  const { actor, targetType, target } = refusal;
   try {
-    await db.$transaction(async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('access.refused'), hashtext(${`${refusal.actor.id} ${refusal.target}`}))`;
-      const [{ recorded }] = await tx.$queryRaw<[{ recorded: boolean }]>`
-        SELECT EXISTS (
-          SELECT 1 FROM audit_log
-          WHERE actor_id = ${refusal.actor.id}::uuid AND action = 'access.refused' AND target_type = ${refusal.targetType}
-            AND target_id = ${refusal.target} AND at > now() - make_interval(mins => ${REFUSED_WRITE_RECORD_MINUTES})
-        ) AS recorded`;
-      if (recorded) return;
-      await appendAudit(tx, {
-        actor: refusal.actor,
-        action: "access.refused",
-        targetType: refusal.targetType,
-        targetId: refusal.target,
-        after: { reason: refusal.reason },
-        ip: refusal.ip,
-      });
+    await recordOnce({
+      scope: "access.refused",
+      key: `${actor.id} ${target}`,
+      recordedLately: async (tx) =>
+        (
+          await tx.$queryRaw<[{ lately: boolean }]>`
+            SELECT EXISTS (
+              SELECT 1 FROM audit_log
+              WHERE actor_id = ${actor.id}::uuid AND action = 'access.refused' AND target_type = ${targetType} AND target_id = ${target}
+                AND at > now() - make_interval(mins => ${REFUSED_WRITE_RECORD_MINUTES})
+            ) AS lately`
+        )[0].lately,
+      record: (tx) =>
+        appendAudit(tx, { actor, action: "access.refused", targetType, targetId: target, after: { reason: refusal.reason }, ip: refusal.ip }),
     });
   } catch (error) {
     logger.error("refused write not audited", { error: error instanceof Error ? error.message : String(error), target: refusal.target });

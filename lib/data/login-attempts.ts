@@ -1,6 +1,8 @@
 import "server-only";
+import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
-import { appendAudit } from "./audit";
+import { recordRefusedSignIn } from "./accounts";
+import { recordOnce } from "./record-once";
 
 export const THROTTLE = {
   /** Consecutive failures for one account from one address. */
@@ -20,6 +22,12 @@ export type ThrottleStatus =
       /** A refused attempt from this address was recorded less than `refusedRecordMinutes` ago. */
       recordedLately: boolean;
     };
+
+/** Whether an attempt from `ip` refused by the throttle was recorded in the `refusedRecordMinutes` before `now`. */
+const throttledLately = (ip: string, now: Date) => Prisma.sql`EXISTS (
+  SELECT 1 FROM login_attempt
+  WHERE ip = ${ip} AND reason = 'throttled' AND at > ${now}::timestamptz - make_interval(mins => ${THROTTLE.refusedRecordMinutes})
+)`;
 
 /**
  * Whether sign-in attempts for `email` from `ip` are blocked. Read from PostgreSQL, so that
@@ -43,11 +51,7 @@ export async function getThrottleStatus(email: string, ip: string, now = new Dat
       WHERE ip = ${ip} AND NOT success AND reason <> 'throttled' AND at > ${now}::timestamptz - interval '1 day'
     )
     SELECT account.failures AS account_failures, account.last AS account_last,
-           address.failures AS address_failures, address.last AS address_last,
-           EXISTS (
-             SELECT 1 FROM login_attempt
-             WHERE ip = ${ip} AND reason = 'throttled' AND at > ${now}::timestamptz - make_interval(mins => ${THROTTLE.refusedRecordMinutes})
-           ) AS recorded_lately
+           address.failures AS address_failures, address.last AS address_last, ${throttledLately(ip, now)} AS recorded_lately
     FROM account, address`;
   if (!row) return { blocked: false };
   const blockMs = THROTTLE.blockMinutes * 60_000;
@@ -69,8 +73,11 @@ export type AttemptReason =
   | "bad_totp"
   | "throttled";
 
-export async function recordLoginAttempt(attempt: { email: string; ip: string; reason: AttemptReason; at?: Date }) {
-  await db.loginAttempt.create({
+export async function recordLoginAttempt(
+  attempt: { email: string; ip: string; reason: AttemptReason; at?: Date },
+  tx: Pick<Prisma.TransactionClient, "loginAttempt"> = db,
+) {
+  await tx.loginAttempt.create({
     data: {
       email: attempt.email,
       ip: attempt.ip,
@@ -84,21 +91,16 @@ export async function recordLoginAttempt(attempt: { email: string; ip: string; r
 /**
  * Records an attempt the throttle refused, in the attempts and in the audit log, unless one from
  * the same address was recorded in the last `refusedRecordMinutes`: a flood from one address
- * leaves a row a minute, not one per request (it cannot fill the database). The check and the
- * insert hold a lock on the address, so that requests arriving at once do not each find none.
+ * leaves a row a minute, not one per request (it cannot fill the database).
  */
-export async function recordThrottledAttempt(email: string, ip: string): Promise<void> {
-  await db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('login_attempt.throttled'), hashtext(${ip}))`;
-    const inserted = await tx.$executeRaw`
-      INSERT INTO login_attempt (email, ip, success, reason)
-      SELECT ${email}, ${ip}, false, 'throttled'
-      WHERE NOT EXISTS (
-        SELECT 1 FROM login_attempt
-        WHERE ip = ${ip} AND reason = 'throttled' AND at > now() - make_interval(mins => ${THROTTLE.refusedRecordMinutes})
-      )`;
-    if (inserted === 1) {
-      await appendAudit(tx, { actor: null, action: "auth.sign_in_refused", targetType: "user", targetId: email, after: { reason: "throttled" }, ip });
-    }
+export async function recordThrottledAttempt(email: string, ip: string, now = new Date()): Promise<void> {
+  await recordOnce({
+    scope: "login_attempt.throttled",
+    key: ip,
+    recordedLately: async (tx) => (await tx.$queryRaw<[{ lately: boolean }]>`SELECT ${throttledLately(ip, now)} AS lately`)[0].lately,
+    record: async (tx) => {
+      await recordLoginAttempt({ email, ip, reason: "throttled" }, tx);
+      await recordRefusedSignIn(email, "throttled", ip, tx);
+    },
   });
 }
