@@ -1,7 +1,7 @@
 import "server-only";
 // User accounts, administered by admins: creation, role and country, deactivation, one-time
-// set-password links, and removing a lost authenticator. Any change of role, country or activity ends the user's
-// sessions at once (sessionVersion).
+// set-password links, and removing a lost authenticator. Any change of role, country or
+// activity ends the user's sessions at once (sessionVersion).
 import type { Role } from "@/generated/prisma/enums";
 import { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
@@ -82,6 +82,12 @@ async function requireCountry(tx: Prisma.TransactionClient, countryCode: string 
   }
 }
 
+/** Ends the user's set-password links not used yet. */
+async function expireUnusedLinks(tx: Prisma.TransactionClient, userId: string): Promise<void> {
+  const now = new Date();
+  await tx.passwordToken.updateMany({ where: { userId, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
+}
+
 async function issueToken(
   tx: Prisma.TransactionClient,
   userId: string,
@@ -90,7 +96,7 @@ async function issueToken(
   const token = newToken();
   const expiresAt = new Date(Date.now() + PASSWORD_LINK_HOURS * 3_600_000);
   // A new link replaces any earlier one that was not used.
-  await tx.passwordToken.updateMany({ where: { userId, usedAt: null }, data: { expiresAt: new Date() } });
+  await expireUnusedLinks(tx, userId);
   await tx.passwordToken.create({ data: { userId, tokenHash: hashToken(token), expiresAt, createdById } });
   return { token, expiresAt };
 }
@@ -180,9 +186,10 @@ export async function resetTwoFactor(
     });
     if (count === 0) throw new ConflictError("user.noTwoFactor");
     const { count: recoveryCodes } = await tx.recoveryCode.deleteMany({ where: { userId } });
-    // A link issued before would set a password on an account that no longer asks for a second factor.
-    await tx.passwordToken.updateMany({ where: { userId, usedAt: null, expiresAt: { gt: at } }, data: { expiresAt: at } });
+    // A link issued before would set a password on an account that no longer asks for a second
+    // factor: a new one replaces it, or it ends.
     const link = requiresTwoFactor(user.role) ? await issueToken(tx, userId, actor.id) : null;
+    if (!link) await expireUnusedLinks(tx, userId);
     await appendAudit(tx, {
       actor,
       action: "user.totp_reset",
